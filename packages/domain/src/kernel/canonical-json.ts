@@ -1,0 +1,46 @@
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code units, no insignificant whitespace,
+ * `undefined` members dropped, as in RFC 8785 for the values events carry (strings,
+ * finite numbers, booleans, null, arrays, plain objects). Hashes are taken over this text,
+ * so it must never change for the same value. Hand-written rather than a package because
+ * it sits on the hot path of hashing (one call per event) and is twenty lines.
+ */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('canonicalJson: bigint is not JSON; convert it to a string first');
+    case 'object': {
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          const item = value[i];
+          out += item === undefined ? 'null' : canonicalJson(item);
+        }
+        return `${out}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const member = record[key];
+        if (member === undefined) continue;
+        if (!first) out += ',';
+        first = false;
+        out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
+  }
+};

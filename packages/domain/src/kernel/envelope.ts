@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json.js';
+
+/** `prevHash` of the first event of a stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** An instant with an explicit offset, e.g. `2026-10-08T09:30:00+08:00` or `…Z`. */
+export const IsoInstant = z.iso.datetime({ offset: true });
+
+/** Who did it (X-02): the acting user, their role and their unit. */
+export const ActorSchema = z.object({
+  id: z.string().min(1),
+  role: z.string().min(1),
+  unit: z.string().min(1),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** The stored form of every event: the fact plus who, when, why and its hash link (X-02, X-07). */
+export const EnvelopeSchema = z.object({
+  eventId: z.string().min(1),
+  streamId: z.string().min(1),
+  streamVersion: z.number().int().positive(),
+  type: z.string().min(1),
+  schemaVersion: z.number().int().positive(),
+  occurredAt: IsoInstant,
+  recordedAt: IsoInstant,
+  actor: ActorSchema,
+  commandId: z.string().min(1),
+  causationId: z.string().min(1),
+  correlationId: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: Sha256Hex,
+  hash: Sha256Hex,
+});
+
+/** A fact as a decider produces it: a type and its data. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/** Envelope metadata, everything but the event itself. */
+export interface EnvelopeMeta {
+  readonly eventId: string;
+  readonly streamId: string;
+  /** 1 for the first event of a stream. */
+  readonly streamVersion: number;
+  readonly schemaVersion: number;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: Actor;
+  readonly commandId: string;
+  readonly causationId: string;
+  readonly correlationId: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** An event with its envelope; distributes over a union of events. */
+export type EventEnvelope<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? EnvelopeMeta & { readonly type: E['type']; readonly data: E['data'] }
+  : never;
+
+/** An envelope before its hash is computed. */
+export type UnsealedEnvelope = Omit<EnvelopeMeta, 'hash'> & {
+  readonly type: string;
+  readonly data: unknown;
+};
+
+/** SHA-256 over the canonical JSON of every envelope field but `hash`. */
+export const computeHash = (envelope: UnsealedEnvelope | EventEnvelope): string => {
+  const { hash: _ignored, ...rest } = envelope as UnsealedEnvelope & { hash?: string };
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+};
+
+/**
+ * The store's global chain: each stored event's `logHash` links the previous event of the
+ * whole log to this one, so that dropping a whole stream, or events across streams, shows.
+ */
+export const nextLogHash = (previousLogHash: string, eventHash: string): string =>
+  createHash('sha256').update(previousLogHash).update(eventHash).digest('hex');
+
+/** Adds the hash to an envelope. */
+export const seal = <E extends DomainEvent>(
+  envelope: UnsealedEnvelope & { type: E['type']; data: E['data'] },
+): EventEnvelope<E> => ({ ...envelope, hash: computeHash(envelope) }) as EventEnvelope<E>;
+
+/**
+ * Deterministic event id from the command id and the event's index in the command's
+ * output: a retry of the same command yields the same ids, so a store can refuse a
+ * duplicate even when the first attempt's outcome was unknown.
+ */
+export const deriveEventId = (commandId: string, index: number): string => {
+  const h = createHash('sha256').update(`${commandId}#${index}`).digest('hex');
+  // Shaped as a UUID (version 8, "custom") so that stores typing the column as uuid accept it.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Count } from './common.js';
+
+export const ArchivePolicy = z.object({
+  /** ARC-02: retention of case files (tickets, complaints) in years, by archive class. */
+  retentionYears: z.record(z.string(), Count),
+  /** FAC-05: retention of inspection and maintenance records, in years. */
+  maintenanceRecordRetentionYears: Count,
+});
+export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
+
+// The standards require a retention period without fixing one; these follow common
+// archive practice (short 10 years, long 30) and are meant to be overridden locally.
+export const defaultArchivePolicy: ArchivePolicy = {
+  retentionYears: { short: 10, long: 30, permanent: 100 },
+  maintenanceRecordRetentionYears: 10,
+};
