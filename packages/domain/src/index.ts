@@ -1,8 +1,14 @@
 // Public API of @civic-ledger/domain: pure, no I/O, never reads the clock.
 
+export * from './archive/index.js';
+export * from './audit/index.js';
 export * from './calendar/china.js';
 export * from './calendar/create-work-calendar.js';
 export * from './calendar/work-calendar.js';
+export * from './complaint/index.js';
+export * from './facility/index.js';
+export * from './improvement/index.js';
+export * from './incident/index.js';
 export * from './kernel/canonical-json.js';
 export * from './kernel/command-handler.js';
 export * from './kernel/context.js';
@@ -11,9 +17,15 @@ export * from './kernel/envelope.js';
 export * from './kernel/errors.js';
 export * from './kernel/event-store.js';
 export * from './kernel/requirement.js';
+export * from './kernel/schemas.js';
 export * from './kernel/upcast.js';
 export * from './kernel/validation.js';
 export * from './kernel/verify.js';
 export * from './policy/common.js';
 export * from './policy/define-policy.js';
 export * from './policy/policy.js';
+export * from './reactions/index.js';
+export * from './rectification/index.js';
+export * from './staff/index.js';
+export * from './survey/index.js';
+export * from './ticket/index.js';

@@ -1,0 +1,2 @@
+// Placeholder: the aggregate is being written.
+export {};
