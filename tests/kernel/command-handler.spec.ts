@@ -1,5 +1,7 @@
 import { createMemoryEventStore } from '@civic-ledger/adapters';
 import {
+  createCommandHandler,
+  createSnapshotCache,
   type EventStore,
   handleCommand,
   type StoredEvent,
@@ -232,5 +234,68 @@ describe('idempotency by commandId (X-01)', () => {
     const replay = await store.append('t', 0, [e!.envelope]);
     expect(replay).toMatchObject({ duplicate: true, nextVersion: 1 });
     expect(store.size()).toBe(1);
+  });
+});
+
+describe('snapshot cache (design: a snapshot story)', () => {
+  it('given a cached stream, when another process appends, then the handler still decides on the latest state', async () => {
+    const store = createMemoryEventStore();
+    const mine = createCommandHandler({ store, clock: testClock() });
+    const theirs = createCommandHandler({ store, clock: testClock() });
+    await mine(tally, 't', { type: 'Add', amount: 1 }, {}, meta('m-1'));
+    await theirs(tally, 't', { type: 'Add', amount: 10 }, {}, meta('t-1'));
+    const r = await mine(tally, 't', { type: 'Add', amount: 100 }, {}, meta('m-2'));
+    expect(E.isRight(r) && r.right.events[0]?.data).toEqual({ amount: 100, total: 111 });
+    expect((await verifyLog(store.readAll())).ok).toBe(true);
+  });
+
+  it('a command retried long after (its stream cached since) returns the original events', async () => {
+    const store = createMemoryEventStore();
+    const handle = createCommandHandler({ store, clock: testClock() });
+    const first = await handle(tally, 't', { type: 'Add', amount: 3 }, {}, meta('a'));
+    for (let i = 0; i < 5; i++)
+      await handle(tally, 't', { type: 'Add', amount: 1 }, {}, meta(`b-${i}`));
+    const retry = await handle(tally, 't', { type: 'Add', amount: 3 }, {}, meta('a'));
+    expect(E.isRight(retry) && retry.right.duplicate).toBe(true);
+    expect(E.isRight(retry) && E.isRight(first) && retry.right.events).toEqual(
+      E.isRight(first) && first.right.events,
+    );
+    expect(store.size()).toBe(6);
+  });
+
+  it('reads only the events after the snapshot', async () => {
+    const inner = createMemoryEventStore();
+    const froms: number[] = [];
+    const store: EventStore = {
+      ...inner,
+      readStream: (id, o) => {
+        froms.push(o?.fromVersion ?? 1);
+        return inner.readStream(id, o);
+      },
+    };
+    const handle = createCommandHandler({ store, clock: testClock() });
+    for (let i = 0; i < 4; i++)
+      await handle(tally, 't', { type: 'Add', amount: 1 }, {}, meta(`c-${i}`));
+    expect(froms).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps at most the configured number of streams, least recently used out first', () => {
+    const cache = createSnapshotCache(2);
+    const snap = {
+      decider: tally,
+      state: {},
+      version: 1,
+      lastHash: '',
+      commandIds: new Set<string>(),
+    };
+    cache.set('a', snap);
+    cache.set('b', snap);
+    cache.get('a');
+    cache.set('c', snap);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 });

@@ -17,6 +17,7 @@ export * from './kernel/envelope.js';
 export * from './kernel/errors.js';
 export * from './kernel/event-store.js';
 export * from './kernel/requirement.js';
+export * from './kernel/snapshot-cache.js';
 export * from './kernel/schemas.js';
 export * from './kernel/upcast.js';
 export * from './kernel/validation.js';

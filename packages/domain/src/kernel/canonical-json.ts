@@ -5,11 +5,31 @@
  * so it must never change for the same value. Hand-written rather than a package because
  * it sits on the hot path of hashing (one call per event) and is twenty lines.
  */
+// Strings without quotes, backslashes, control characters, line separators or surrogates
+// come out of JSON.stringify unchanged but quoted: skip the call for them (most ids, times
+// and hashes), which makes hashing an event about a third faster.
+const PLAIN = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
+/** A JSON string literal, as `JSON.stringify` writes it. */
+export const jsonString = (text: string): string =>
+  PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
+
+const keyLiterals = new Map<string, string>();
+const keyLiteral = (key: string): string => {
+  let literal = keyLiterals.get(key);
+  if (literal === undefined) {
+    literal = jsonString(key);
+    // Keys repeat across events; bounded so that arbitrary input cannot grow it forever.
+    if (keyLiterals.size < 10_000) keyLiterals.set(key, literal);
+  }
+  return literal;
+};
+
 export const canonicalJson = (value: unknown): string => {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return jsonString(value);
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
       return JSON.stringify(value);
@@ -28,7 +48,8 @@ export const canonicalJson = (value: unknown): string => {
         return `${out}]`;
       }
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
+      const keys = Object.keys(record);
+      if (keys.length > 1) keys.sort();
       let out = '{';
       let first = true;
       for (const key of keys) {
@@ -36,7 +57,7 @@ export const canonicalJson = (value: unknown): string => {
         if (member === undefined) continue;
         if (!first) out += ',';
         first = false;
-        out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+        out += `${keyLiteral(key)}:${canonicalJson(member)}`;
       }
       return `${out}}`;
     }

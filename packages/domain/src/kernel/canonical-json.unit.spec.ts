@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, jsonString } from './canonical-json.js';
 
 describe('canonical JSON (X-07 hashes depend on it)', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -22,5 +22,17 @@ describe('canonical JSON (X-07 hashes depend on it)', () => {
   it('refuses values JSON cannot carry faithfully', () => {
     expect(() => canonicalJson(1n)).toThrow(/bigint/);
     expect(() => canonicalJson(Number.NaN)).toThrow(/non-finite/);
+  });
+});
+
+describe('jsonString', () => {
+  it('writes every string exactly as JSON.stringify does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(jsonString(s)).toBe(JSON.stringify(s));
+      }),
+      { seed: 8, numRuns: 500 },
+    );
+    for (const s of ['"', '\\', '\n', '\u2028', '\ud800', '😀', 'a"b']) expect(jsonString(s)).toBe(JSON.stringify(s));
   });
 });

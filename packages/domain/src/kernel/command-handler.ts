@@ -10,6 +10,8 @@ import {
 } from './envelope.js';
 import type { ConcurrencyConflict, DomainError } from './errors.js';
 import { type EventStore, VersionConflictError } from './event-store.js';
+import type { SnapshotCache, StreamSnapshot } from './snapshot-cache.js';
+import { createSnapshotCache } from './snapshot-cache.js';
 import { noUpcasters, type UpcasterRegistry } from './upcast.js';
 
 /** Who issued a command, when it happened and why (X-02). */
@@ -39,6 +41,8 @@ export interface CommandHandlerDeps {
   readonly upcasters?: UpcasterRegistry;
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Remembers folded state between commands; only events after it are read again. */
+  readonly snapshots?: SnapshotCache;
 }
 
 export interface CommandOutcome<Ev extends DomainEvent = DomainEvent> {
@@ -97,20 +101,42 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
   const sleep = deps.sleep ?? defaultSleep;
 
   for (let attempt = 1; ; attempt++) {
-    let state = decider.initialState;
-    let version = 0;
-    let lastHash = GENESIS_HASH;
+    const cached = deps.snapshots?.get(streamId);
+    const start = cached && cached.decider === decider ? (cached as StreamSnapshot<S>) : undefined;
+    let state = start?.state ?? decider.initialState;
+    let version = start?.version ?? 0;
+    let lastHash = start?.lastHash ?? GENESIS_HASH;
+    // Shared with the snapshot on purpose: it only ever gains ids of commands really in the
+    // stream, so a reader of an older snapshot seeing a newer id is still told the truth.
+    const commandIds = (start?.commandIds as Set<string> | undefined) ?? new Set<string>();
     const earlier: EventEnvelope<Ev>[] = [];
-    for await (const { envelope } of deps.store.readStream(streamId)) {
+    const fromVersion = version + 1;
+    for await (const { envelope } of deps.store.readStream(streamId, { fromVersion })) {
       const current = upcasters.upcast(envelope) as EventEnvelope<Ev>;
       state = decider.evolve(state, current as unknown as Ev);
       version = envelope.streamVersion;
       lastHash = envelope.hash;
+      commandIds.add(envelope.commandId);
       if (envelope.commandId === meta.commandId) earlier.push(current);
     }
-    if (earlier.length > 0) {
+    if (commandIds.has(meta.commandId)) {
+      if (earlier.length === 0) {
+        // Handled before the snapshot was taken: read its events back for the outcome.
+        for await (const { envelope } of deps.store.readStream(streamId))
+          if (envelope.commandId === meta.commandId)
+            earlier.push(upcasters.upcast(envelope) as EventEnvelope<Ev>);
+      }
       return E.right({ streamId, events: earlier, version, duplicate: true, attempts: attempt });
     }
+    const remember = (s: S, v: number, h: string, ids: Set<string>): void =>
+      deps.snapshots?.set(streamId, {
+        decider,
+        state: s,
+        version: v,
+        lastHash: h,
+        commandIds: ids,
+      });
+    remember(state, version, lastHash, commandIds);
 
     const decided = decider.decide(command, state, ctx);
     if (E.isLeft(decided)) return decided;
@@ -143,6 +169,11 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
 
     try {
       const result = await deps.store.append(streamId, version, envelopes);
+      if (!result.duplicate && deps.snapshots) {
+        let next = state;
+        for (const e of envelopes) next = decider.evolve(next, e as unknown as Ev);
+        remember(next, result.nextVersion, prevHash, commandIds.add(meta.commandId));
+      }
       return E.right({
         streamId,
         events: envelopes,
@@ -159,14 +190,19 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
   }
 };
 
-/** Binds {@link handleCommand} to its dependencies. */
-export const createCommandHandler =
-  (deps: CommandHandlerDeps) =>
-  <C, Ev extends DomainEvent, S, Ctx>(
+/**
+ * Binds {@link handleCommand} to its dependencies, with a snapshot cache of recently used
+ * streams unless one is given (or `snapshots: undefined` is passed explicitly).
+ */
+export const createCommandHandler = (deps: CommandHandlerDeps) => {
+  const bound: CommandHandlerDeps =
+    'snapshots' in deps ? deps : { ...deps, snapshots: createSnapshotCache() };
+  return <C, Ev extends DomainEvent, S, Ctx>(
     decider: Decider<C, Ev, S, Ctx>,
     streamId: string,
     command: C,
     ctx: Ctx,
     meta: CommandMeta,
   ): Promise<E.Either<DomainError, CommandOutcome<Ev>>> =>
-    handleCommand(deps, decider, streamId, command, ctx, meta);
+    handleCommand(bound, decider, streamId, command, ctx, meta);
+};

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, jsonString as q } from './canonical-json.js';
 
 /** `prevHash` of the first event of a stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -69,18 +69,37 @@ export type UnsealedEnvelope = Omit<EnvelopeMeta, 'hash'> & {
   readonly data: unknown;
 };
 
-/** SHA-256 over the canonical JSON of every envelope field but `hash`. */
-export const computeHash = (envelope: UnsealedEnvelope | EventEnvelope): string => {
-  const { hash: _ignored, ...rest } = envelope as UnsealedEnvelope & { hash?: string };
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+/**
+ * The canonical JSON of an envelope without its `hash`: the same text `canonicalJson` gives
+ * for the envelope's fields, written out in their sorted order so that hashing (once per
+ * event on append, replay and verify) skips the object copy and the key sorting.
+ */
+export const envelopeCanonicalJson = (e: UnsealedEnvelope | EventEnvelope): string => {
+  const a = e.actor;
+  return (
+    `{"actor":{"id":${q(a.id)},"role":${q(a.role)},"unit":${q(a.unit)}}` +
+    `,"causationId":${q(e.causationId)},"commandId":${q(e.commandId)}` +
+    `,"correlationId":${q(e.correlationId)},"data":${canonicalJson(e.data)}` +
+    `,"eventId":${q(e.eventId)},"occurredAt":${q(e.occurredAt)}` +
+    `,"prevHash":${q(e.prevHash)},"recordedAt":${q(e.recordedAt)}` +
+    `,"schemaVersion":${canonicalJson(e.schemaVersion)},"streamId":${q(e.streamId)}` +
+    `,"streamVersion":${canonicalJson(e.streamVersion)},"type":${q(e.type)}}`
+  );
 };
+
+/** SHA-256 of a text, hex; the one-shot API is about twice as fast as createHash for small inputs. */
+export const sha256Hex = (text: string): string => oneShotHash('sha256', text, 'hex');
+
+/** SHA-256 over the canonical JSON of every envelope field but `hash`. */
+export const computeHash = (envelope: UnsealedEnvelope | EventEnvelope): string =>
+  sha256Hex(envelopeCanonicalJson(envelope));
 
 /**
  * The store's global chain: each stored event's `logHash` links the previous event of the
  * whole log to this one, so that dropping a whole stream, or events across streams, shows.
  */
 export const nextLogHash = (previousLogHash: string, eventHash: string): string =>
-  createHash('sha256').update(previousLogHash).update(eventHash).digest('hex');
+  sha256Hex(previousLogHash + eventHash);
 
 /** Adds the hash to an envelope. */
 export const seal = <E extends DomainEvent>(
@@ -93,7 +112,7 @@ export const seal = <E extends DomainEvent>(
  * duplicate even when the first attempt's outcome was unknown.
  */
 export const deriveEventId = (commandId: string, index: number): string => {
-  const h = createHash('sha256').update(`${commandId}#${index}`).digest('hex');
+  const h = sha256Hex(`${commandId}#${index}`);
   // Shaped as a UUID (version 8, "custom") so that stores typing the column as uuid accept it.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
