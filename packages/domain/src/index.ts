@@ -30,3 +30,6 @@ export * from './rectification/index.js';
 export * from './staff/index.js';
 export * from './survey/index.js';
 export * from './ticket/index.js';
+export * from './identity/index.js';
+export * from './privacy/index.js';
+export * from './emergency/index.js';

@@ -43,6 +43,15 @@ export interface CommandHandlerDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Remembers folded state between commands; only events after it are read again. */
   readonly snapshots?: SnapshotCache;
+  /**
+   * X-06 (issue 11): rewrites each decided event before it is sealed, e.g. to encrypt its
+   * personal fields, so that the hash chain covers the protected form and erasing a key
+   * later never breaks it. State is folded from the protected events, as on reload.
+   */
+  readonly protect?: (
+    event: DomainEvent,
+    target: { readonly streamId: string; readonly meta: CommandMeta },
+  ) => Promise<DomainEvent>;
 }
 
 export interface CommandOutcome<Ev extends DomainEvent = DomainEvent> {
@@ -141,10 +150,18 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
     const decided = decider.decide(command, state, ctx);
     if (E.isLeft(decided)) return decided;
 
+    // X-06 (issue 11): protect before sealing, one by one, so that hashes cover the ciphertext.
+    let events: readonly Ev[] = decided.right;
+    if (deps.protect) {
+      const protectedEvents: Ev[] = [];
+      for (const e of decided.right)
+        protectedEvents.push((await deps.protect(e, { streamId, meta })) as Ev);
+      events = protectedEvents;
+    }
     const recordedAt = deps.clock();
     const envelopes: EventEnvelope<Ev>[] = [];
     let prevHash = lastHash;
-    decided.right.forEach((event, i) => {
+    events.forEach((event, i) => {
       const envelope = seal<Ev>({
         eventId: deriveEventId(meta.commandId, i),
         streamId,

@@ -6,6 +6,8 @@ export const ArchivePolicy = z.object({
   retentionYears: z.record(z.string(), Count),
   /** FAC-05: retention of inspection and maintenance records, in years. */
   maintenanceRecordRetentionYears: Count,
+  /** ARC-02: access levels (访问权限) a case file may carry, from the most open. */
+  accessLevels: z.array(z.string().min(1)).min(1),
 });
 export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
 
@@ -14,4 +16,5 @@ export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
 export const defaultArchivePolicy: ArchivePolicy = {
   retentionYears: { short: 10, long: 30, permanent: 100 },
   maintenanceRecordRetentionYears: 10,
+  accessLevels: ['public', 'internal', 'restricted', 'confidential'],
 };

@@ -13,6 +13,8 @@ export const ComplaintPolicy = z.object({
   answerWorkdays: Workdays,
   /** CMP-02: the grades used for graded handling (分级处理). */
   grades: z.array(ComplaintGrade).min(1),
+  /** CMP-04: whether the closed loop requires a return visit (回访) before closing. */
+  returnVisitRequired: z.boolean(),
 });
 export type ComplaintPolicy = z.infer<typeof ComplaintPolicy>;
 
@@ -24,4 +26,7 @@ export const defaultComplaintPolicy: ComplaintPolicy = {
     { id: 'major', zh: '重大', escalate: true },
     { id: 'complex', zh: '复杂', escalate: true },
   ],
+  // 000 §3 and hotline practice visit the complainant after the answer; 001 §7.2 leaves it
+  // optional, so a jurisdiction may switch it off.
+  returnVisitRequired: true,
 };

@@ -11,6 +11,12 @@ export const FacilityPolicy = z.object({
   specialCyclesByRisk: z.record(z.enum(['high', 'medium', 'low']), Cycle),
   /** FAC-08: certificate kinds required for work on a facility class. */
   certificateRequirements: z.record(z.string(), z.array(z.string().min(1))),
+  /** FAC-05, FAC-10: roles that review (审核) inspection, maintenance and safety records. */
+  recordReviewerRoles: z.array(z.string().min(1)).min(1),
+  /** FAC-11: roles that review a maintenance report before it is submitted. */
+  reportReviewerRoles: z.array(z.string().min(1)).min(1),
+  /** FAC-13: classes whose broken units are replaced or removed, never patched (003 §2.3). */
+  replaceOrRemoveClasses: z.array(z.string().min(1)),
 });
 export type FacilityPolicy = z.infer<typeof FacilityPolicy>;
 
@@ -37,4 +43,7 @@ export const defaultFacilityPolicy: FacilityPolicy = {
     greening: ['greening-worker'],
     'fire-facilities': ['fire-facility-operator'],
   },
+  recordReviewerRoles: ['department-head'],
+  reportReviewerRoles: ['maintenance-head', 'department-head'],
+  replaceOrRemoveClasses: ['signage'],
 };

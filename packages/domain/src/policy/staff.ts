@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Count } from './common.js';
 
+/** STF-04: thresholds (≥) of the removal triggers of seconded staff, counted within a year. */
 export const SecondedTriggers = z.object({
   absenceDays: Count,
   latenessOrEarlyLeave: Count,
@@ -23,6 +24,11 @@ export const StaffPolicy = z.object({
   secondedMinTermYears: Count,
   /** STF-04: within a year, reaching any of these returns the person to the sending unit. */
   secondedTriggers: SecondedTriggers,
+  /**
+   * STF-04: "within a year" (年度内) read as a rolling window of this many days ending at the
+   * incident's date (the day itself included), so a count never resets on 1 January.
+   */
+  secondedTriggerWindowDays: Count,
   /** Compliance: warn of certificates expiring within this many days. */
   certificateExpiryWarningDays: Count,
 });
@@ -44,5 +50,6 @@ export const defaultStaffPolicy: StaffPolicy = {
     disobedience: 1,
     incompetenceFindings: 1,
   },
+  secondedTriggerWindowDays: 365,
   certificateExpiryWarningDays: 30,
 };

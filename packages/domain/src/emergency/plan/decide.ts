@@ -1,0 +1,107 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { unknownCommand } from '../../incident/errors.js';
+import { omitUndefined } from '../../incident/omit-undefined.js';
+import type { DecideContext } from '../../kernel/context.js';
+import type { DomainError } from '../../kernel/errors.js';
+import { parseWith } from '../../kernel/validation.js';
+import { afterCycle } from '../cycle.js';
+import {
+  type EmergencyPlanCommand,
+  type EmergencyPlanCommandData,
+  EmergencyPlanCommandSchemas,
+  type EmergencyPlanCommandType,
+} from './commands.js';
+import { drillDuplicate, planDate, planTransition, versionUnchanged } from './errors.js';
+import type {
+  EmergencyPlanEvent,
+  EmergencyPlanEventData,
+  EmergencyPlanEventType,
+} from './events.js';
+import type { EmergencyPlanState } from './state.js';
+
+type Result = E.Either<DomainError, readonly EmergencyPlanEvent[]>;
+type Handler<K extends EmergencyPlanCommandType> = (
+  data: EmergencyPlanCommandData<K>,
+  state: EmergencyPlanState,
+  ctx: DecideContext,
+) => Result;
+
+const event = <K extends EmergencyPlanEventType>(
+  type: K,
+  data: EmergencyPlanEventData<K>,
+): EmergencyPlanEvent => ({ type, data: omitUndefined(data) }) as EmergencyPlanEvent;
+
+/** A fact's date must have come, and a plan's drills and revisions follow its adoption. */
+const checkDate = (
+  date: string,
+  path: string,
+  state: EmergencyPlanState,
+  ctx: DecideContext,
+): E.Either<DomainError, string> => {
+  const today = ctx.calendar.dateOf(ctx.now);
+  if (date > today) return E.left(planDate('EMERGENCY_DATE_IN_FUTURE', [path], date, today));
+  if (state.adoptedOn !== undefined && date < state.adoptedOn)
+    return E.left(planDate('EMERGENCY_DATE_BEFORE_ADOPTION', [path], date, state.adoptedOn));
+  return E.right(date);
+};
+
+const HANDLERS: { readonly [K in EmergencyPlanCommandType]: Handler<K> } = {
+  AdoptEmergencyPlan: (d, state, ctx) => {
+    if (state.adopted) return E.left(planTransition(true, 'AdoptEmergencyPlan'));
+    const date = checkDate(d.adoptedOn, 'adoptedOn', state, ctx);
+    if (E.isLeft(date)) return date;
+    const { specialized, comprehensive } = ctx.policy.emergency.drillCycles;
+    const drillsDue = {
+      specialized: afterCycle(d.adoptedOn, specialized),
+      comprehensive: afterCycle(d.adoptedOn, comprehensive),
+    };
+    return E.right([event('EmergencyPlanAdopted', { ...d, drillsDue })]);
+  },
+  ReviseEmergencyPlan: (d, state, ctx) => {
+    if (!state.adopted || state.version === undefined)
+      return E.left(planTransition(false, 'ReviseEmergencyPlan'));
+    if (d.version === state.version) return E.left(versionUnchanged(state.version));
+    const date = checkDate(d.revisedOn, 'revisedOn', state, ctx);
+    if (E.isLeft(date)) return date;
+    return E.right([event('EmergencyPlanRevised', { ...d, previousVersion: state.version })]);
+  },
+  RecordDrill: (d, state, ctx) => {
+    const { facilityClass, version } = state;
+    if (!state.adopted || facilityClass === undefined || version === undefined)
+      return E.left(planTransition(false, 'RecordDrill'));
+    if (state.drillIds.includes(d.drillId)) return E.left(drillDuplicate(d.drillId));
+    const date = checkDate(d.heldOn, 'heldOn', state, ctx);
+    if (E.isLeft(date)) return date;
+    const nextDueOn = afterCycle(d.heldOn, ctx.policy.emergency.drillCycles[d.kind]);
+    return E.right([
+      event('DrillRecorded', { ...d, facilityClass, planVersion: version, nextDueOn }),
+    ]);
+  },
+};
+
+const isCommandType = (type: unknown): type is EmergencyPlanCommandType =>
+  typeof type === 'string' && Object.hasOwn(HANDLERS, type);
+
+const run = <K extends EmergencyPlanCommandType>(
+  type: K,
+  data: unknown,
+  state: EmergencyPlanState,
+  ctx: DecideContext,
+): Result => {
+  const parsed = parseWith(EmergencyPlanCommandSchemas[type], data, 'EMG-03');
+  if (E.isLeft(parsed)) return parsed;
+  // The schema looked up by `type` is the one of `K`; TypeScript cannot correlate the two.
+  return HANDLERS[type](parsed.right as EmergencyPlanCommandData<K>, state, ctx);
+};
+
+/** Decides an emergency-plan command (EMG-03): adoption, revisions and drills. Never throws. */
+export const decideEmergencyPlan = (
+  command: EmergencyPlanCommand,
+  state: EmergencyPlanState,
+  ctx: DecideContext,
+): Result => {
+  const raw: unknown = command;
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
+  if (!isCommandType(type)) return E.left(unknownCommand('emergency-plan', type));
+  return run(type, (raw as { data?: unknown }).data, state, ctx);
+};

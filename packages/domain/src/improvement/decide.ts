@@ -1,0 +1,161 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { plainEvents } from '../complaint/plain-json.js';
+import type { DecideContext } from '../kernel/context.js';
+import type { DomainError } from '../kernel/errors.js';
+import { parseWith } from '../kernel/validation.js';
+import {
+  type ImprovementCommand,
+  type ImprovementCommandData,
+  ImprovementCommandSchemas,
+  type ImprovementCommandType,
+} from './commands.js';
+import {
+  improvementMilestoneDone,
+  improvementMilestoneInPast,
+  improvementStepNotAllowed,
+  improvementUnknownMilestone,
+  unknownImprovementCommand,
+} from './errors.js';
+import type { ImprovementEvent } from './events.js';
+import type { ImprovementState, ImprovementStatus } from './state.js';
+
+type Result = E.Either<DomainError, readonly ImprovementEvent[]>;
+type Handler<K extends ImprovementCommandType> = (
+  data: ImprovementCommandData<K>,
+  state: ImprovementState,
+  ctx: DecideContext,
+) => Result;
+
+const inStep = (
+  state: ImprovementState,
+  allowed: readonly ImprovementStatus[],
+  attempted: ImprovementCommandType,
+  decide: () => Result,
+): Result =>
+  allowed.includes(state.status)
+    ? decide()
+    : E.left(improvementStepNotAllowed(state.status, attempted));
+
+const id = (state: ImprovementState): string => state.planId ?? '';
+
+/** AUD-04: no milestone may already be overdue when it is planned. */
+const pastMilestone = (
+  milestones: readonly { readonly dueDate: string }[],
+  ctx: DecideContext,
+  field: string,
+): DomainError | undefined => {
+  const today = ctx.calendar.dateOf(ctx.now);
+  const i = milestones.findIndex((m) => m.dueDate < today);
+  const m = milestones[i];
+  return m === undefined
+    ? undefined
+    : improvementMilestoneInPast(m.dueDate, today, [field, i, 'dueDate']);
+};
+
+const handlers: { [K in ImprovementCommandType]: Handler<K> } = {
+  PlanImprovement: (data, state, ctx) =>
+    inStep(state, ['none'], 'PlanImprovement', () => {
+      const past = pastMilestone(data.milestones, ctx, 'milestones');
+      if (past) return E.left(past);
+      return E.right([
+        { type: 'ImprovementPlanned', data: { ...data, cycle: 1, plannedAt: ctx.now } },
+      ]);
+    }),
+
+  StartImprovement: (data, state, ctx) =>
+    inStep(state, ['planned'], 'StartImprovement', () =>
+      E.right([
+        {
+          type: 'ImprovementStarted',
+          data: { planId: id(state), cycle: state.cycle, ...data, startedAt: ctx.now },
+        },
+      ]),
+    ),
+
+  CompleteMilestone: (data, state, ctx) =>
+    inStep(state, ['doing'], 'CompleteMilestone', () => {
+      const milestone = state.milestones.find((m) => m.id === data.milestoneId);
+      if (!milestone) return E.left(improvementUnknownMilestone(data.milestoneId));
+      if (milestone.completed) return E.left(improvementMilestoneDone(data.milestoneId));
+      return E.right([
+        {
+          type: 'ImprovementMilestoneCompleted',
+          data: {
+            planId: id(state),
+            cycle: state.cycle,
+            ...data,
+            dueDate: milestone.dueDate,
+            completedAt: ctx.now,
+            onTime: ctx.calendar.dateOf(ctx.now) <= milestone.dueDate,
+          },
+        },
+      ]);
+    }),
+
+  CheckImprovement: (data, state, ctx) =>
+    inStep(state, ['doing'], 'CheckImprovement', () =>
+      E.right([
+        {
+          type: 'ImprovementChecked',
+          data: {
+            planId: id(state),
+            cycle: state.cycle,
+            ...data,
+            milestonesCompleted: state.milestones.filter((m) => m.completed).length,
+            milestonesTotal: state.milestones.length,
+            checkedAt: ctx.now,
+          },
+        },
+      ]),
+    ),
+
+  ActOnImprovement: (data, state, ctx) =>
+    inStep(state, ['checked'], 'ActOnImprovement', () => {
+      const past =
+        data.decision === 'next-cycle'
+          ? pastMilestone(data.nextMilestones ?? [], ctx, 'nextMilestones')
+          : undefined;
+      if (past) return E.left(past);
+      const { nextMilestones, ...rest } = data;
+      return E.right([
+        {
+          type: 'ImprovementActed',
+          data: {
+            planId: id(state),
+            cycle: state.cycle,
+            ...rest,
+            // Milestones of a standardised plan would never run; keep only those of a new cycle.
+            ...(data.decision === 'next-cycle' &&
+              nextMilestones !== undefined && { nextMilestones }),
+            actedAt: ctx.now,
+          },
+        },
+      ]);
+    }),
+};
+
+const run = <K extends ImprovementCommandType>(
+  type: K,
+  data: unknown,
+  state: ImprovementState,
+  ctx: DecideContext,
+): Result =>
+  pipe(
+    parseWith(ImprovementCommandSchemas[type], data, 'AUD-04'),
+    E.flatMap((parsed) => handlers[type](parsed as ImprovementCommandData<K>, state, ctx)),
+    E.map(plainEvents),
+  );
+
+/** Decides an improvement-plan command (AUD-04, PDCA); never throws. */
+export const decideImprovement = (
+  command: ImprovementCommand,
+  state: ImprovementState,
+  ctx: DecideContext,
+): Result => {
+  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
+  const type = raw?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
+    return E.left(unknownImprovementCommand(type));
+  return run(type as ImprovementCommandType, raw?.data, state, ctx);
+};

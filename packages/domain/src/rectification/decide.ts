@@ -1,0 +1,238 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { isBefore } from '../complaint/deadline.js';
+import { plainEvents } from '../complaint/plain-json.js';
+import type { DecideContext } from '../kernel/context.js';
+import type { DomainError } from '../kernel/errors.js';
+import type { RequirementId } from '../kernel/requirement.js';
+import { parseWith } from '../kernel/validation.js';
+import {
+  type RectificationCommand,
+  type RectificationCommandData,
+  RectificationCommandSchemas,
+  type RectificationCommandType,
+} from './commands.js';
+import {
+  rectificationAlreadyVerified,
+  rectificationMeasuresMissing,
+  rectificationNotSupervisor,
+  rectificationSelfAcceptance,
+  rectificationStepNotAllowed,
+  rectificationVerificationPending,
+  unknownRectificationCommand,
+} from './errors.js';
+import type { RectificationEvent } from './events.js';
+import type { RectificationState, RectificationStatus } from './state.js';
+
+type Result = E.Either<DomainError, readonly RectificationEvent[]>;
+type Handler<K extends RectificationCommandType> = (
+  data: RectificationCommandData<K>,
+  state: RectificationState,
+  ctx: DecideContext,
+) => Result;
+
+const requirementOf: Record<RectificationCommandType, RequirementId> = {
+  OpenRectification: 'AUD-02',
+  VerifyRectificationSource: 'SAT-02',
+  SetRectificationMeasures: 'AUD-02',
+  ReportRectificationProgress: 'AUD-02',
+  SubmitRectification: 'AUD-02',
+  AcceptRectification: 'AUD-02',
+  RejectRectification: 'AUD-02',
+  ReopenRectification: 'AUD-02',
+};
+
+const inStep = (
+  state: RectificationState,
+  allowed: readonly RectificationStatus[],
+  attempted: RectificationCommandType,
+  decide: () => Result,
+): Result =>
+  allowed.includes(state.status)
+    ? decide()
+    : E.left(rectificationStepNotAllowed(state.status, attempted));
+
+/** AUD-02: acceptance, rejection and rebound are the supervising department's to record. */
+const asSupervisor = (
+  state: RectificationState,
+  ctx: DecideContext,
+  decide: () => Result,
+): Result => {
+  const required = ctx.policy.audit.acceptanceRole;
+  if (ctx.actor.role !== required)
+    return E.left(rectificationNotSupervisor(ctx.actor.id, ctx.actor.role, required));
+  if (ctx.actor.unit === state.responsibleUnitId)
+    return E.left(rectificationSelfAcceptance(ctx.actor.id, ctx.actor.unit));
+  return decide();
+};
+
+const id = (state: RectificationState): string => state.rectificationId ?? '';
+const deadlineOf = (ctx: DecideContext, override: number | undefined) =>
+  ctx.calendar.deadline(ctx.now, override ?? ctx.policy.audit.rectificationWorkdays);
+const sourceOf = (state: RectificationState) =>
+  state.source ?? { kind: 'other' as const, id: 'unknown' };
+
+const handlers: { [K in RectificationCommandType]: Handler<K> } = {
+  OpenRectification: (data, state, ctx) =>
+    inStep(state, ['none'], 'OpenRectification', () => {
+      const { deadlineWorkdays, verificationRequired, ...rest } = data;
+      return E.right([
+        {
+          type: 'RectificationOpened',
+          data: {
+            ...rest,
+            deadline: deadlineOf(ctx, deadlineWorkdays),
+            verificationRequired: verificationRequired ?? data.source.kind === 'bad-rating',
+            openedAt: ctx.now,
+          },
+        },
+      ]);
+    }),
+
+  VerifyRectificationSource: (data, state, ctx) =>
+    inStep(state, ['open'], 'VerifyRectificationSource', () =>
+      asSupervisor(state, ctx, () =>
+        state.verified
+          ? E.left(rectificationAlreadyVerified())
+          : E.right([
+              {
+                type: 'RectificationSourceVerified',
+                data: {
+                  rectificationId: id(state),
+                  source: sourceOf(state),
+                  responsibleUnitId: state.responsibleUnitId ?? '',
+                  ...data,
+                  verifiedAt: ctx.now,
+                  verifiedBy: ctx.actor.id,
+                },
+              },
+            ]),
+      ),
+    ),
+
+  SetRectificationMeasures: (data, state, ctx) =>
+    inStep(state, ['open'], 'SetRectificationMeasures', () =>
+      E.right([
+        {
+          type: 'RectificationMeasuresSet',
+          data: { rectificationId: id(state), ...data, setAt: ctx.now },
+        },
+      ]),
+    ),
+
+  ReportRectificationProgress: (data, state, ctx) =>
+    inStep(state, ['open'], 'ReportRectificationProgress', () =>
+      E.right([
+        {
+          type: 'RectificationProgressReported',
+          data: { rectificationId: id(state), ...data, reportedAt: ctx.now },
+        },
+      ]),
+    ),
+
+  SubmitRectification: (data, state, ctx) =>
+    inStep(state, ['open'], 'SubmitRectification', () => {
+      if (state.verificationRequired && !state.verified)
+        return E.left(rectificationVerificationPending());
+      if (!state.hasMeasures) return E.left(rectificationMeasuresMissing());
+      const dueAt = state.deadline?.dueAt ?? ctx.now;
+      return E.right([
+        {
+          type: 'RectificationSubmitted',
+          data: {
+            rectificationId: id(state),
+            ...data,
+            submittedAt: ctx.now,
+            dueAt,
+            beforeDeadline: isBefore(ctx.now, dueAt),
+          },
+        },
+      ]);
+    }),
+
+  AcceptRectification: (data, state, ctx) =>
+    inStep(state, ['submitted'], 'AcceptRectification', () =>
+      asSupervisor(state, ctx, () => {
+        const deadline = state.deadline ?? deadlineOf(ctx, undefined);
+        return E.right([
+          {
+            type: 'RectificationAccepted',
+            data: {
+              rectificationId: id(state),
+              source: sourceOf(state),
+              responsibleUnitId: state.responsibleUnitId ?? '',
+              verificationNote: data.verificationNote,
+              acceptedAt: ctx.now,
+              acceptedBy: ctx.actor.id,
+              acceptedByUnit: ctx.actor.unit,
+              deadline,
+              onTime: isBefore(ctx.now, deadline.dueAt),
+              reboundCount: state.reboundCount,
+            },
+          },
+        ]);
+      }),
+    ),
+
+  RejectRectification: (data, state, ctx) =>
+    inStep(state, ['submitted'], 'RejectRectification', () =>
+      asSupervisor(state, ctx, () =>
+        E.right([
+          {
+            type: 'RectificationRejected',
+            data: {
+              rectificationId: id(state),
+              reason: data.reason,
+              rejectedAt: ctx.now,
+              rejectedBy: ctx.actor.id,
+            },
+          },
+        ]),
+      ),
+    ),
+
+  ReopenRectification: (data, state, ctx) =>
+    inStep(state, ['accepted'], 'ReopenRectification', () =>
+      asSupervisor(state, ctx, () =>
+        E.right([
+          {
+            type: 'RectificationReopened',
+            data: {
+              rectificationId: id(state),
+              source: sourceOf(state),
+              responsibleUnitId: state.responsibleUnitId ?? '',
+              reason: data.reason,
+              reboundCount: state.reboundCount + 1,
+              deadline: deadlineOf(ctx, data.deadlineWorkdays),
+              reopenedAt: ctx.now,
+            },
+          },
+        ]),
+      ),
+    ),
+};
+
+const run = <K extends RectificationCommandType>(
+  type: K,
+  data: unknown,
+  state: RectificationState,
+  ctx: DecideContext,
+): Result =>
+  pipe(
+    parseWith(RectificationCommandSchemas[type], data, requirementOf[type]),
+    E.flatMap((parsed) => handlers[type](parsed as RectificationCommandData<K>, state, ctx)),
+    E.map(plainEvents),
+  );
+
+/** Decides a rectification command (AUD-02); never throws. */
+export const decideRectification = (
+  command: RectificationCommand,
+  state: RectificationState,
+  ctx: DecideContext,
+): Result => {
+  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
+  const type = raw?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
+    return E.left(unknownRectificationCommand(type));
+  return run(type as RectificationCommandType, raw?.data, state, ctx);
+};

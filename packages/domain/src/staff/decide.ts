@@ -1,0 +1,94 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { DomainError } from '../kernel/errors.js';
+import type { RequirementId } from '../kernel/requirement.js';
+import { parseWith } from '../kernel/validation.js';
+import {
+  type StaffCommand,
+  type StaffCommandData,
+  StaffCommandSchemas,
+  type StaffCommandType,
+} from './commands.js';
+import type { StaffContext } from './context.js';
+import { changeRole, putOnPost, registerStaff, takeOffPost } from './decide-post.js';
+import {
+  recordAssessment,
+  recordCertificate,
+  recordPerformance,
+  recordTraining,
+  renewCertificate,
+  revokeCertificate,
+} from './decide-records.js';
+import {
+  endSecondment,
+  recordConductIncident,
+  recordVerifiedComplaint,
+} from './decide-seconded.js';
+import { staffTransition, unknownStaffCommand } from './errors.js';
+import type { StaffEvent } from './events.js';
+import type { StaffHandler } from './handler.js';
+import type { StaffState } from './state.js';
+
+/** The requirement each command's input is validated for (named in validation errors). */
+const REQUIREMENT: Readonly<Record<StaffCommandType, RequirementId>> = {
+  RegisterStaff: 'STF-01',
+  ChangeRole: 'STF-01',
+  PutOnPost: 'STF-01',
+  TakeOffPost: 'STF-01',
+  RecordCertificate: 'STF-02',
+  RenewCertificate: 'STF-02',
+  RevokeCertificate: 'STF-02',
+  RecordTraining: 'STF-03',
+  RecordAssessment: 'STF-03',
+  RecordPerformance: 'STF-05',
+  RecordConductIncident: 'STF-04',
+  RecordVerifiedComplaint: 'STF-04',
+  EndSecondment: 'STF-04',
+};
+
+const HANDLERS: { readonly [K in StaffCommandType]: StaffHandler<K> } = {
+  RegisterStaff: registerStaff,
+  ChangeRole: changeRole,
+  PutOnPost: putOnPost,
+  TakeOffPost: takeOffPost,
+  RecordCertificate: recordCertificate,
+  RenewCertificate: renewCertificate,
+  RevokeCertificate: revokeCertificate,
+  RecordTraining: recordTraining,
+  RecordAssessment: recordAssessment,
+  RecordPerformance: recordPerformance,
+  RecordConductIncident: recordConductIncident,
+  RecordVerifiedComplaint: recordVerifiedComplaint,
+  EndSecondment: endSecondment,
+};
+
+const isCommandType = (type: unknown): type is StaffCommandType =>
+  typeof type === 'string' && Object.hasOwn(HANDLERS, type);
+
+const run = <K extends StaffCommandType>(
+  type: K,
+  data: unknown,
+  state: StaffState,
+  ctx: StaffContext,
+): E.Either<DomainError, readonly StaffEvent[]> => {
+  const parsed = parseWith(StaffCommandSchemas[type], data, REQUIREMENT[type]);
+  if (E.isLeft(parsed)) return parsed;
+  if (state.status === 'unregistered' && type !== 'RegisterStaff')
+    return E.left(staffTransition('STAFF_NOT_REGISTERED', 'STF-01', state.status, type));
+  // The schema looked up by `type` is the one of `K`; TypeScript cannot correlate the two.
+  return HANDLERS[type](parsed.right as StaffCommandData<K>, state, ctx);
+};
+
+/**
+ * Decides a staff command (STF-01 … STF-05): validates its data, then applies the rules.
+ * Never throws; every refusal is a typed error.
+ */
+export const decideStaff = (
+  command: StaffCommand,
+  state: StaffState,
+  ctx: StaffContext,
+): E.Either<DomainError, readonly StaffEvent[]> => {
+  const raw: unknown = command;
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
+  if (!isCommandType(type)) return E.left(unknownStaffCommand(type));
+  return run(type, (raw as { data?: unknown }).data, state, ctx);
+};

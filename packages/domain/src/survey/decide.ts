@@ -1,0 +1,209 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { plainEvents } from '../complaint/plain-json.js';
+import type { DecideContext } from '../kernel/context.js';
+import type { DomainError } from '../kernel/errors.js';
+import type { RequirementId } from '../kernel/requirement.js';
+import { parseWith } from '../kernel/validation.js';
+import {
+  type SurveyCommand,
+  type SurveyCommandData,
+  SurveyCommandSchemas,
+  type SurveyCommandType,
+} from './commands.js';
+import {
+  surveyAlreadyPublished,
+  surveyDuplicateResponse,
+  surveyMoreResponsesThanIssued,
+  surveyNothingIssued,
+  surveyPeriodMismatch,
+  surveyStepNotAllowed,
+  surveyUnknownQuestion,
+  surveyUnknownStratum,
+  unknownSurveyCommand,
+} from './errors.js';
+import type { SurveyEvent } from './events.js';
+import type { SurveyState, SurveyStatus } from './state.js';
+
+type Result = E.Either<DomainError, readonly SurveyEvent[]>;
+type Handler<K extends SurveyCommandType> = (
+  data: SurveyCommandData<K>,
+  state: SurveyState,
+  ctx: DecideContext,
+) => Result;
+
+const requirementOf: Record<SurveyCommandType, RequirementId> = {
+  PlanSurvey: 'SAT-03',
+  IssueQuestionnaires: 'SAT-03',
+  RecordSurveyResponse: 'SAT-03',
+  CloseSurvey: 'SAT-03',
+  PublishSurveyResults: 'SAT-05',
+};
+
+const inStep = (
+  state: SurveyState,
+  allowed: readonly SurveyStatus[],
+  attempted: SurveyCommandType,
+  decide: () => Result,
+  requirement?: RequirementId,
+): Result =>
+  allowed.includes(state.status)
+    ? decide()
+    : E.left(surveyStepNotAllowed(state.status, attempted, requirement));
+
+const id = (state: SurveyState): string => state.surveyId ?? '';
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+const handlers: { [K in SurveyCommandType]: Handler<K> } = {
+  PlanSurvey: (data, state, ctx) =>
+    inStep(state, ['none'], 'PlanSurvey', () =>
+      E.right([
+        {
+          type: 'SurveyPlanned',
+          data: {
+            ...data,
+            sampleSize: sum(data.strata.map((s) => s.sampleSize)),
+            plannedAt: ctx.now,
+          },
+        },
+      ]),
+    ),
+
+  IssueQuestionnaires: (data, state, ctx) =>
+    inStep(state, ['open'], 'IssueQuestionnaires', () => {
+      if (!state.strata.some((s) => s.id === data.stratumId))
+        return E.left(surveyUnknownStratum(data.stratumId));
+      return E.right([
+        {
+          type: 'QuestionnairesIssued',
+          data: {
+            surveyId: id(state),
+            stratumId: data.stratumId,
+            count: data.count,
+            totalIssued: sum(state.strata.map((s) => s.issued)) + data.count,
+            issuedAt: ctx.now,
+          },
+        },
+      ]);
+    }),
+
+  RecordSurveyResponse: (data, state, ctx) =>
+    inStep(state, ['open'], 'RecordSurveyResponse', () => {
+      const stratum = state.strata.find((s) => s.id === data.stratumId);
+      if (!stratum) return E.left(surveyUnknownStratum(data.stratumId));
+      if (state.responseIds.includes(data.responseId))
+        return E.left(surveyDuplicateResponse(data.responseId));
+      const stray = data.answers.findIndex((a) => !state.questionIds.includes(a.questionId));
+      if (stray >= 0)
+        return E.left(
+          surveyUnknownQuestion(data.answers[stray]?.questionId ?? '', [
+            'answers',
+            stray,
+            'questionId',
+          ]),
+        );
+      if (stratum.responses >= stratum.issued)
+        return E.left(surveyMoreResponsesThanIssued(stratum.id, stratum.issued));
+      return E.right([
+        {
+          type: 'SurveyResponseRecorded',
+          data: { surveyId: id(state), ...data, recordedAt: ctx.now },
+        },
+      ]);
+    }),
+
+  CloseSurvey: (data, state, ctx) =>
+    inStep(state, ['open'], 'CloseSurvey', () => {
+      const issued = sum(state.strata.map((s) => s.issued));
+      if (issued === 0) return E.left(surveyNothingIssued());
+      const responses = sum(state.strata.map((s) => s.responses));
+      const responseRate = responses / issued;
+      const responseRateTarget = ctx.policy.kpi.surveyResponseRate;
+      const goodFromLevel = ctx.policy.satisfaction.goodFromLevel;
+      const answers = sum(state.levelCounts);
+      const good = sum(state.levelCounts.slice(goodFromLevel - 1));
+      const rate = answers === 0 ? null : good / answers;
+      const targetKind = state.target ?? 'facility';
+      // SAT-04: the facility (000 §4.1) and city (002) targets differ; the survey says which.
+      const target =
+        targetKind === 'city'
+          ? ctx.policy.kpi.satisfactionCity
+          : ctx.policy.kpi.satisfactionFacility;
+      return E.right([
+        {
+          type: 'SurveyClosed',
+          data: {
+            surveyId: id(state),
+            period: state.period ?? '',
+            unitId: state.unitId ?? '',
+            ...(data.note !== undefined && { note: data.note }),
+            questionnairesIssued: issued,
+            responses,
+            responseRate,
+            responseRateTarget,
+            responseRateMet: responseRate >= responseRateTarget,
+            strata: state.strata.map((s) => ({
+              stratumId: s.id,
+              sampleSize: s.sampleSize,
+              issued: s.issued,
+              responses: s.responses,
+            })),
+            satisfaction: {
+              answers,
+              good,
+              rate,
+              goodFromLevel,
+              target,
+              targetKind,
+              targetMet: rate === null ? null : rate >= target,
+            },
+            closedAt: ctx.now,
+          },
+        },
+      ]);
+    }),
+
+  PublishSurveyResults: (data, state, ctx) =>
+    inStep(
+      state,
+      ['closed'],
+      'PublishSurveyResults',
+      () => {
+        if (state.published) return E.left(surveyAlreadyPublished());
+        if (data.period !== state.period)
+          return E.left(surveyPeriodMismatch(data.period, state.period ?? ''));
+        return E.right([
+          {
+            type: 'SurveyResultsPublished',
+            data: { surveyId: id(state), ...data, publishedAt: ctx.now },
+          },
+        ]);
+      },
+      'SAT-05',
+    ),
+};
+
+const run = <K extends SurveyCommandType>(
+  type: K,
+  data: unknown,
+  state: SurveyState,
+  ctx: DecideContext,
+): Result =>
+  pipe(
+    parseWith(SurveyCommandSchemas[type], data, requirementOf[type]),
+    E.flatMap((parsed) => handlers[type](parsed as SurveyCommandData<K>, state, ctx)),
+    E.map(plainEvents),
+  );
+
+/** Decides a survey command (SAT-03 … SAT-05); never throws. */
+export const decideSurvey = (
+  command: SurveyCommand,
+  state: SurveyState,
+  ctx: DecideContext,
+): Result => {
+  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
+  const type = raw?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
+    return E.left(unknownSurveyCommand(type));
+  return run(type as SurveyCommandType, raw?.data, state, ctx);
+};

@@ -1,0 +1,196 @@
+import {
+  chinaWorkCalendar,
+  type StaffEvent,
+  type StaffEventData,
+  type StoredEvent,
+  type TicketEvent,
+  type WorkCalendar,
+} from '@civic-ledger/domain';
+import { envelopeOf, idOf } from '../kernel/events.js';
+import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
+import type { Projection } from '../kernel/projection.js';
+
+interface StaffRecord {
+  readonly completions: { readonly on: string; readonly onTime: boolean }[];
+  readonly responses: { readonly on: string; readonly minutes: number }[];
+  readonly ratings: { readonly on: string; readonly good: boolean; readonly level: number }[];
+  readonly verifiedComplaints: string[];
+  readonly trainings: string[];
+  readonly assessments: { readonly on: string; readonly result: string; readonly score?: number }[];
+  readonly reviews: {
+    readonly from: string;
+    readonly to: string;
+    readonly rating?: string;
+    readonly quantitative?: StaffEventData<'PerformanceRecorded'>['quantitative'];
+    readonly usedFor?: readonly string[];
+  }[];
+}
+
+export interface StaffPerformanceState {
+  readonly staff: Map<string, StaffRecord>;
+}
+
+/** STF-05: the quantitative figures of one staff member for a period, and the recorded reviews. */
+export interface StaffPerformance {
+  readonly staffId: string;
+  readonly period: string;
+  /** Tickets completed for which the staff member was first-responsible (首问负责). */
+  readonly servicesCompleted: number;
+  readonly completedOnTime: number;
+  /** Mean first-response minutes of the responses they gave; null = none. */
+  readonly meanFirstResponseMinutes: number | null;
+  readonly ratings: number;
+  readonly goodRatings: number;
+  /** Good ÷ all ratings; null = no ratings (no data, not 0 %). */
+  readonly satisfactionRate: number | null;
+  readonly meanRatingLevel: number | null;
+  readonly verifiedComplaints: number;
+  readonly trainings: number;
+  readonly assessments: readonly {
+    readonly on: string;
+    readonly result: string;
+    readonly score?: number;
+  }[];
+  /** Performance records whose period overlaps this one (qualitative text stays in the log). */
+  readonly recordedReviews: StaffRecord['reviews'];
+}
+
+export interface StaffPerformanceQueries {
+  performance(staffId: string, period: string | Period): StaffPerformance;
+  /** Every staff member known, for a period. */
+  all(period: string | Period): readonly StaffPerformance[];
+}
+
+const empty = (): StaffRecord => ({
+  completions: [],
+  responses: [],
+  ratings: [],
+  verifiedComplaints: [],
+  trainings: [],
+  assessments: [],
+  reviews: [],
+});
+
+const toPeriod = (p: string | Period): Period => {
+  if (typeof p !== 'string') return p;
+  const parsed = parsePeriod(p);
+  if (!parsed) throw new RangeError(`not a period key: ${p}`);
+  return parsed;
+};
+
+const mean = (xs: readonly number[]): number | null =>
+  xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Staff performance (STF-05): services, time, satisfaction, complaints, training, reviews. */
+export const createStaffPerformanceProjection = (
+  options: { readonly calendar?: WorkCalendar } = {},
+): Projection<StaffPerformanceState, StaffPerformanceQueries> => {
+  const calendar = options.calendar ?? chinaWorkCalendar;
+  const record = (state: StaffPerformanceState, staffId: string): StaffRecord => {
+    const existing = state.staff.get(staffId);
+    if (existing) return existing;
+    const created = empty();
+    state.staff.set(staffId, created);
+    return created;
+  };
+  const performance = (
+    state: StaffPerformanceState,
+    staffId: string,
+    p: Period,
+  ): StaffPerformance => {
+    const r = state.staff.get(staffId) ?? empty();
+    const completions = r.completions.filter((x) => inPeriod(p, x.on));
+    const ratings = r.ratings.filter((x) => inPeriod(p, x.on));
+    const good = ratings.filter((x) => x.good).length;
+    return {
+      staffId,
+      period: p.key,
+      servicesCompleted: completions.length,
+      completedOnTime: completions.filter((x) => x.onTime).length,
+      meanFirstResponseMinutes: mean(
+        r.responses.filter((x) => inPeriod(p, x.on)).map((x) => x.minutes),
+      ),
+      ratings: ratings.length,
+      goodRatings: good,
+      satisfactionRate: ratings.length === 0 ? null : good / ratings.length,
+      meanRatingLevel: mean(ratings.map((x) => x.level)),
+      verifiedComplaints: r.verifiedComplaints.filter((d) => inPeriod(p, d)).length,
+      trainings: r.trainings.filter((d) => inPeriod(p, d)).length,
+      assessments: r.assessments.filter((x) => inPeriod(p, x.on)).map((x) => ({ ...x })),
+      recordedReviews: r.reviews
+        .filter((x) => x.from <= p.to && x.to >= p.from)
+        .map((x) => ({ ...x })),
+    };
+  };
+  return {
+    name: 'staff-performance',
+    version: 1,
+    filter: { streamPrefixes: ['ticket-', 'staff-'] },
+    init: () => ({ staff: new Map() }),
+    apply: (state, stored: StoredEvent) => {
+      const { streamId } = stored.envelope;
+      if (streamId.startsWith('ticket-')) {
+        const e = envelopeOf<TicketEvent>(stored);
+        const on = () => calendar.dateOf(e.data.at);
+        if (e.type === 'TicketCompleted')
+          record(state, e.data.firstResponsibleStaffId).completions.push({
+            on: on(),
+            onTime: e.data.withinLimit,
+          });
+        else if (e.type === 'FirstResponseRecorded')
+          record(state, e.data.staffId).responses.push({
+            on: calendar.dateOf(e.data.receivedAt),
+            minutes: e.data.minutes,
+          });
+        else if (e.type === 'TicketRated')
+          record(state, e.data.firstResponsibleStaffId).ratings.push({
+            on: on(),
+            good: e.data.good,
+            level: e.data.level,
+          });
+        return state;
+      }
+      const staffId = idOf(streamId, 'staff-');
+      if (staffId === undefined) return state;
+      const e = envelopeOf<StaffEvent>(stored);
+      const r = record(state, staffId);
+      switch (e.type) {
+        case 'VerifiedComplaintRecorded':
+          r.verifiedComplaints.push(e.data.verifiedOn);
+          break;
+        case 'TrainingRecorded':
+          r.trainings.push(e.data.trainedOn);
+          break;
+        case 'AssessmentRecorded':
+          r.assessments.push({
+            on: e.data.assessedOn,
+            result: e.data.result,
+            ...(e.data.score !== undefined ? { score: e.data.score } : {}),
+          });
+          break;
+        case 'PerformanceRecorded':
+          r.reviews.push({
+            from: e.data.period.from,
+            to: e.data.period.to,
+            ...(e.data.rating !== undefined ? { rating: e.data.rating } : {}),
+            ...(e.data.quantitative !== undefined ? { quantitative: e.data.quantitative } : {}),
+            ...(e.data.usedFor !== undefined ? { usedFor: e.data.usedFor } : {}),
+          });
+          break;
+        default:
+          break;
+      }
+      return state;
+    },
+    queries: (state) => ({
+      performance: (staffId, period) => performance(state, staffId, toPeriod(period)),
+      all: (period) => {
+        const p = toPeriod(period);
+        return [...state.staff.keys()].sort().map((id) => performance(state, id, p));
+      },
+    }),
+  };
+};
+
+/** Staff performance with the national calendar. */
+export const staffPerformanceProjection = createStaffPerformanceProjection();

@@ -1,0 +1,60 @@
+import type { Actor, DomainEvent, EventEnvelope, StoredEvent } from '@civic-ledger/domain';
+
+/**
+ * Views a stored envelope as one of an aggregate's events; the projection has already
+ * selected the stream by prefix, and a `switch` on `type` narrows `data`.
+ */
+export const envelopeOf = <E extends DomainEvent>(stored: StoredEvent): EventEnvelope<E> =>
+  stored.envelope as unknown as EventEnvelope<E>;
+
+/** The id part of a stream id (`facility-F1` → `F1`), or undefined for another prefix. */
+export const idOf = (streamId: string, prefix: string): string | undefined =>
+  streamId.startsWith(prefix) ? streamId.slice(prefix.length) : undefined;
+
+/** Who, when and why of one change (ARC-03, X-02), kept in every archive entry. */
+export interface ChangeEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly position: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: Actor;
+  readonly commandId: string;
+  readonly correlationId: string;
+  /** The reason the event gives, when it gives one. */
+  readonly reason?: string;
+}
+
+/** The change entry of a stored event (position as a string: state is JSON). */
+export const changeEntry = (stored: StoredEvent): ChangeEntry => {
+  const { envelope } = stored;
+  const data = envelope.data as { reason?: unknown } | undefined;
+  return {
+    eventId: envelope.eventId,
+    type: envelope.type,
+    position: stored.position.toString(),
+    occurredAt: envelope.occurredAt,
+    recordedAt: envelope.recordedAt,
+    actor: envelope.actor,
+    commandId: envelope.commandId,
+    correlationId: envelope.correlationId,
+    ...(typeof data?.reason === 'string' ? { reason: data.reason } : {}),
+  };
+};
+
+/**
+ * Appends in place and returns the same array. Growing lists (usage records, change logs)
+ * would make a rebuild quadratic if every event copied them; the state is owned by the
+ * fold, and queries hand out snapshots.
+ */
+export const push = <T>(items: readonly T[], item: T): readonly T[] => {
+  (items as T[]).push(item);
+  return items;
+};
+
+/** Replaces the element(s) matching `match` in an array, returning a new array. */
+export const replaceWhere = <T>(
+  items: readonly T[],
+  match: (t: T) => boolean,
+  f: (t: T) => T,
+): T[] => items.map((t) => (match(t) ? f(t) : t));

@@ -1,0 +1,360 @@
+import type {
+  ComplaintEvent,
+  FacilityEvent,
+  RectificationEvent,
+  StaffEvent,
+  StoredEvent,
+  SurveyEvent,
+  TicketEvent,
+  WorkCalendar,
+} from '@civic-ledger/domain';
+import { envelopeOf, idOf, push } from '../kernel/events.js';
+import type { FacilityFact, KpiState, StaffFact } from './facts.js';
+import { unitKeys } from './units.js';
+
+type DateOf = WorkCalendar['dateOf'];
+
+const facilityUnits = (classKey: string, operatingUnit: string) =>
+  unitKeys(['facility-class', classKey], ['department', operatingUnit]);
+
+const applyFacility = (
+  s: KpiState,
+  stored: StoredEvent,
+  facilityId: string,
+  dateOf: DateOf,
+): void => {
+  const e = envelopeOf<FacilityEvent>(stored);
+  const f = s.facilities.get(facilityId);
+  const cancel = (ids: readonly string[]) => {
+    for (const id of ids) {
+      const t = s.tasks.get(id);
+      if (t) s.tasks.set(id, { ...t, cancelled: true });
+    }
+  };
+  switch (e.type) {
+    case 'FacilityRegistered':
+      s.facilities.set(facilityId, {
+        units: facilityUnits(e.data.classKey, e.data.operatingUnit),
+        registeredOn: dateOf(e.data.registeredAt),
+        conditions: [],
+      });
+      return;
+    case 'FacilityRegistrationCorrected': {
+      if (!f) return;
+      const classKey = e.data.after.classKey;
+      const unit = e.data.after.operatingUnit;
+      if (classKey === undefined && unit === undefined) return;
+      const current = (kind: string) =>
+        f.units.find((u) => u.startsWith(`${kind}:`))?.split(':')[1];
+      s.facilities.set(facilityId, {
+        ...f,
+        units: facilityUnits(
+          classKey ?? current('facility-class') ?? '',
+          unit ?? current('department') ?? '',
+        ),
+      });
+      return;
+    }
+    case 'FacilityDecommissioned':
+      if (f) s.facilities.set(facilityId, { ...f, decommissionedOn: e.data.effectiveDate });
+      cancel(e.data.cancelledTaskIds);
+      return;
+    case 'MaintenancePlanItemRetired':
+      cancel(e.data.cancelledTaskIds);
+      return;
+    case 'MaintenanceTaskScheduled':
+      s.tasks.set(e.data.taskId, {
+        units: f?.units ?? unitKeys(['facility-class', e.data.classKey]),
+        dueDate: e.data.dueDate,
+        cancelled: false,
+      });
+      return;
+    case 'MaintenanceTaskCompleted': {
+      const t = s.tasks.get(e.data.taskId);
+      if (t)
+        s.tasks.set(e.data.taskId, {
+          ...t,
+          completedOn: e.data.completedOn,
+          onTime: e.data.onTime,
+        });
+      return;
+    }
+    case 'FacilityInspected':
+      if (f) {
+        const fact: FacilityFact = f;
+        push(fact.conditions, {
+          on: dateOf(e.data.performedAt),
+          intact: e.data.condition === 'intact',
+        });
+      }
+      return;
+    default:
+      return;
+  }
+};
+
+const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
+  const e = envelopeOf<TicketEvent>(stored);
+  const ticket = s.tickets.get(e.data.ticketId);
+  const units = ticket?.units ?? [];
+  switch (e.type) {
+    case 'TicketReceived':
+      s.tickets.set(e.data.ticketId, {
+        receivedOn: dateOf(e.data.at),
+        units: unitKeys(
+          ['centre', e.data.centreId],
+          ['window', e.data.windowId],
+          ['staff', e.data.firstResponsibleStaffId],
+        ),
+        repeat: e.data.nature === 'repeat',
+        communityId: e.data.communityId,
+      });
+      return;
+    case 'QueueNumberCalled':
+      s.waits.push({
+        on: dateOf(e.data.at),
+        minutes: e.data.waitMinutes,
+        units: unitKeys(
+          ['centre', e.data.centreId],
+          ['window', e.data.windowId],
+          ['staff', e.data.staffId],
+        ),
+      });
+      return;
+    case 'FirstResponseRecorded':
+      // One first response per ticket; dated by receipt, as K-03 measures from receipt.
+      if (!s.firstResponses.has(e.data.ticketId))
+        s.firstResponses.set(e.data.ticketId, {
+          on: dateOf(e.data.receivedAt),
+          minutes: e.data.minutes,
+          units: [...new Set([...units, ...unitKeys(['centre', e.data.centreId])])],
+        });
+      return;
+    case 'TicketReviewed':
+      s.reviews.push({ on: dateOf(e.data.at), onTime: e.data.withinLimit, units });
+      return;
+    case 'TicketCompleted':
+      s.completions.push({
+        on: dateOf(e.data.at),
+        onTime: e.data.withinLimit,
+        communityId: e.data.communityId,
+        units: [
+          ...new Set([
+            ...units.filter((u) => !u.startsWith('staff:')),
+            ...unitKeys(
+              ['centre', e.data.centreId],
+              ['department', e.data.unitId],
+              ['staff', e.data.firstResponsibleStaffId],
+            ),
+          ]),
+        ],
+      });
+      return;
+    case 'TicketRated':
+      s.ratings.push({
+        on: dateOf(e.data.at),
+        good: e.data.good,
+        units: unitKeys(
+          ['centre', e.data.centreId],
+          ['window', e.data.windowId],
+          ['department', e.data.unitId],
+          ['staff', e.data.firstResponsibleStaffId],
+        ),
+      });
+      return;
+    default:
+      return;
+  }
+};
+
+/** The units of a complaint: the receiving unit (centre or department) and whom it is about. */
+const complaintUnits = (
+  unitId: string,
+  respondent: { kind: 'staff' | 'window' | 'unit'; id: string; unitId?: string | undefined },
+) => [
+  ...new Set(
+    unitKeys(
+      ['centre', unitId],
+      ['department', unitId],
+      [respondent.kind === 'unit' ? 'department' : respondent.kind, respondent.id],
+      ['department', respondent.unitId],
+    ),
+  ),
+];
+
+const applyComplaint = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
+  const e = envelopeOf<ComplaintEvent>(stored);
+  switch (e.type) {
+    case 'ComplaintReceived':
+      s.complaints.set(e.data.complaintId, {
+        on: dateOf(e.data.receivedAt),
+        units: complaintUnits(e.data.unitId, e.data.respondent),
+      });
+      return;
+    case 'ComplaintAnswered':
+      s.complaintAnswers.push({
+        on: dateOf(e.data.answeredAt),
+        onTime: e.data.onTime,
+        units: s.complaints.get(e.data.complaintId)?.units ?? unitKeys(['centre', e.data.unitId]),
+      });
+      return;
+    default:
+      return;
+  }
+};
+
+const applySurvey = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
+  const e = envelopeOf<SurveyEvent>(stored);
+  if (e.type !== 'SurveyClosed') return;
+  s.surveys.set(e.data.surveyId, {
+    surveyId: e.data.surveyId,
+    units: unitKeys(['centre', e.data.unitId], ['department', e.data.unitId]),
+    closedOn: dateOf(e.data.closedAt),
+    quarter: e.data.period,
+    issued: e.data.questionnairesIssued,
+    responses: e.data.responses,
+  });
+};
+
+const applyStaff = (s: KpiState, stored: StoredEvent, staffId: string): void => {
+  const e = envelopeOf<StaffEvent>(stored);
+  const f = s.staff.get(staffId);
+  const withUnit = (fact: StaffFact, unit: string): StaffFact => ({
+    ...fact,
+    units: unitKeys(['staff', staffId], ['centre', unit], ['department', unit]),
+  });
+  if (e.type === 'StaffRegistered') {
+    s.staff.set(
+      staffId,
+      withUnit({ units: [], posts: [], certificates: [], trainings: [] }, e.data.unit),
+    );
+    return;
+  }
+  if (!f) return;
+  switch (e.type) {
+    case 'StaffRoleChanged':
+      s.staff.set(staffId, withUnit(f, e.data.unit));
+      return;
+    case 'StaffPutOnPost':
+      push(f.posts, { on: e.data.date, onPost: true });
+      s.staff.set(staffId, withUnit(f, e.data.unit));
+      return;
+    case 'StaffTakenOffPost':
+      push(f.posts, { on: e.data.date, onPost: false });
+      return;
+    case 'CertificateRecorded':
+      s.staff.set(staffId, {
+        ...f,
+        certificates: [
+          ...f.certificates,
+          {
+            kind: e.data.kind,
+            number: e.data.number,
+            validFrom: e.data.validFrom,
+            validUntil: e.data.validUntil,
+          },
+        ],
+      });
+      return;
+    case 'CertificateRenewed':
+      s.staff.set(staffId, {
+        ...f,
+        // The renewal counts from the day it was made: as of an earlier date the old expiry holds.
+        certificates: [
+          ...f.certificates,
+          {
+            kind: e.data.kind,
+            number: e.data.number,
+            validFrom: e.data.renewedOn,
+            validUntil: e.data.validUntil,
+          },
+        ],
+      });
+      return;
+    case 'CertificateRevoked':
+      s.staff.set(staffId, {
+        ...f,
+        certificates: f.certificates.map((c) =>
+          c.kind === e.data.kind && c.number === e.data.number && c.revokedOn === undefined
+            ? { ...c, revokedOn: e.data.revokedOn }
+            : c,
+        ),
+      });
+      return;
+    case 'TrainingRecorded':
+      if (e.data.passed !== false) push(f.trainings, e.data.trainedOn);
+      return;
+    default:
+      return;
+  }
+};
+
+const applyRectification = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
+  const e = envelopeOf<RectificationEvent>(stored);
+  const id = e.data.rectificationId;
+  const r = s.rectifications.get(id);
+  switch (e.type) {
+    case 'RectificationOpened':
+      s.rectifications.set(id, {
+        units: unitKeys(
+          ['department', e.data.responsibleUnitId],
+          ['centre', e.data.responsibleUnitId],
+        ),
+        dismissed: false,
+        rounds: [{ dueDate: e.data.deadline.dueDate }],
+      });
+      return;
+    case 'RectificationSourceVerified':
+      if (r && !e.data.founded) s.rectifications.set(id, { ...r, dismissed: true });
+      return;
+    case 'RectificationAccepted':
+      if (r)
+        s.rectifications.set(id, {
+          ...r,
+          rounds: r.rounds.map((round, i) =>
+            i === r.rounds.length - 1
+              ? { ...round, acceptedOn: dateOf(e.data.acceptedAt), onTime: e.data.onTime }
+              : round,
+          ),
+        });
+      return;
+    case 'RectificationReopened':
+      if (r)
+        s.rectifications.set(id, {
+          ...r,
+          rounds: [...r.rounds, { dueDate: e.data.deadline.dueDate }],
+        });
+      return;
+    default:
+      return;
+  }
+};
+
+/** Folds one event into the KPI facts; events of other aggregates pass through untouched. */
+export const applyKpiFacts = (state: KpiState, stored: StoredEvent, dateOf: DateOf): KpiState => {
+  const { streamId } = stored.envelope;
+  const facilityId = idOf(streamId, 'facility-');
+  if (facilityId !== undefined) {
+    state.fedBy.add('facility');
+    applyFacility(state, stored, facilityId, dateOf);
+  } else if (streamId.startsWith('ticket-')) {
+    state.fedBy.add('ticket');
+    applyTicket(state, stored, dateOf);
+  } else if (streamId.startsWith('complaint-')) {
+    state.fedBy.add('complaint');
+    applyComplaint(state, stored, dateOf);
+  } else if (streamId.startsWith('survey-')) {
+    state.fedBy.add('survey');
+    applySurvey(state, stored, dateOf);
+  } else if (streamId.startsWith('rectification-')) {
+    state.fedBy.add('rectification');
+    applyRectification(state, stored, dateOf);
+  } else {
+    const staffId = idOf(streamId, 'staff-');
+    if (staffId !== undefined) {
+      state.fedBy.add('staff');
+      applyStaff(state, stored, staffId);
+    }
+  }
+  return state;
+};
