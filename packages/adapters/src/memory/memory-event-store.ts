@@ -131,6 +131,7 @@ export const createMemoryEventStore = (): EventStore & { readonly size: () => nu
     readAll,
     subscribe,
     streamVersion: async (streamId) => streams.get(streamId)?.length ?? 0,
+    headPosition: async () => BigInt(log.length),
     close: async () => notify(),
     size: () => log.length,
   };

@@ -88,6 +88,8 @@ export interface EventStore {
   ): Subscription;
   /** The current version of a stream (0 when it does not exist). */
   streamVersion(streamId: string): Promise<number>;
+  /** The position of the last event in the log (0 when empty): how far readers can lag. */
+  headPosition(): Promise<bigint>;
   /** Releases connections and files. */
   close(): Promise<void>;
 }

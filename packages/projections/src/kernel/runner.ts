@@ -16,7 +16,7 @@ import type { AnyProjection } from './projection.js';
 export interface Lag {
   /** Last applied global position. */
   readonly position: bigint;
-  /** The store's head: from `headPosition` when given, else the highest position seen. */
+  /** The store's head (`store.headPosition()`, or the highest position seen if that is more). */
   readonly head: bigint;
   readonly behind: bigint;
 }
@@ -32,7 +32,7 @@ export interface RunnerOptions<Q> {
   readonly progressEvery?: number;
   /** Save state and checkpoint every this many applied events (default 1000) and on stop. */
   readonly checkpointEvery?: number;
-  /** The store's head position; the `EventStore` port has no such query, so it is injected. */
+  /** The store's head position; default `store.headPosition()`. */
   readonly headPosition?: () => Promise<bigint>;
   /** A failing `apply` or store stops the live subscription and lands here. */
   readonly onError?: (error: unknown) => void;
@@ -233,7 +233,10 @@ export const createProjectionRunner = <Q>(options: RunnerOptions<Q>): Projection
       position: serving.position,
     }),
     lag: async () => {
-      const head = options.headPosition ? await options.headPosition() : seenHead;
+      const reported = await (options.headPosition ?? store.headPosition)();
+      // Stores count positions their own way (ESDB packs commit and prepare); never report less
+      // than what this runner has already seen.
+      const head = reported > seenHead ? reported : seenHead;
       const position = serving.position;
       return { position, head, behind: head > position ? head - position : 0n };
     },

@@ -1,0 +1,28 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
+
+/**
+ * Wraps a PGlite instance as a {@link SqlDatabase}. PGlite is one in-process session, so its
+ * own mutex serialises transactions; `owned` says whether `close` shuts the instance down.
+ */
+export const pgliteDatabase = (db: PGlite, owned: boolean): SqlDatabase => {
+  const queryable = (q: Pick<PGlite, 'query'>): SqlQueryable => ({
+    query: async <R>(text: string, params: readonly unknown[] = []) => {
+      const result = await q.query<R>(text, [...params]);
+      return { rows: result.rows };
+    },
+  });
+  return {
+    ...queryable(db),
+    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    listen: async (channel, onNotify) => {
+      const unlisten = await db.listen(channel, () => onNotify());
+      return async () => {
+        if (!db.closed) await unlisten();
+      };
+    },
+    close: async () => {
+      if (owned && !db.closed) await db.close();
+    },
+  };
+};

@@ -1,0 +1,104 @@
+import type { Actor, EventEnvelope, StoredEvent } from '@civic-ledger/domain';
+
+/**
+ * One `events` row as the SQL layer selects it. The bigint position comes as text under
+ * another name (`pos`): aliased `position`, it would make `ORDER BY position` sort as text.
+ */
+export interface EventRow {
+  readonly pos: string;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly stream_version: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly occurred_at: string;
+  readonly recorded_at: string;
+  readonly actor: Actor;
+  readonly command_id: string;
+  readonly causation_id: string;
+  readonly correlation_id: string;
+  readonly data: Record<string, unknown>;
+  readonly prev_hash: string;
+  readonly hash: string;
+  readonly log_hash: string;
+}
+
+/** The column list every read selects, in `EventRow` shape. */
+export const EVENT_COLUMNS =
+  'position::text AS pos, event_id, stream_id, stream_version, type, schema_version, ' +
+  'occurred_at, recorded_at, actor, command_id, causation_id, correlation_id, data, ' +
+  'prev_hash, hash, log_hash';
+
+/** Columns written by an append, in the order `toInsertValues` yields them. */
+export const INSERT_COLUMNS =
+  '(position, event_id, stream_id, stream_version, type, schema_version, occurred_at, ' +
+  'recorded_at, actor, command_id, causation_id, correlation_id, data, prev_hash, hash, log_hash)';
+
+/** Placeholders of one inserted row starting at parameter `offset + 1`, with the casts. */
+export const insertPlaceholders = (offset: number): string => {
+  const casts = [
+    '::bigint',
+    '',
+    '',
+    '::integer',
+    '',
+    '::integer',
+    '',
+    '',
+    '::jsonb',
+    '',
+    '',
+    '',
+    '::jsonb',
+    '',
+    '',
+    '',
+  ];
+  return `(${casts.map((cast, i) => `$${offset + i + 1}${cast}`).join(', ')})`;
+};
+
+/** Parameters of one inserted row; jsonb goes as JSON text so arrays are not taken for SQL arrays. */
+export const toInsertValues = (
+  envelope: EventEnvelope,
+  position: bigint,
+  logHash: string,
+): unknown[] => [
+  position.toString(),
+  envelope.eventId,
+  envelope.streamId,
+  envelope.streamVersion,
+  envelope.type,
+  envelope.schemaVersion,
+  envelope.occurredAt,
+  envelope.recordedAt,
+  JSON.stringify(envelope.actor),
+  envelope.commandId,
+  envelope.causationId,
+  envelope.correlationId,
+  JSON.stringify(envelope.data),
+  envelope.prevHash,
+  envelope.hash,
+  logHash,
+];
+
+/** Rebuilds the stored event exactly as it was appended, so its hash verifies. */
+export const fromRow = (row: EventRow): StoredEvent => ({
+  position: BigInt(row.pos),
+  logHash: row.log_hash,
+  envelope: {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    actor: row.actor,
+    commandId: row.command_id,
+    causationId: row.causation_id,
+    correlationId: row.correlation_id,
+    data: row.data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  } as EventEnvelope,
+});

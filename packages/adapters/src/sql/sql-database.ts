@@ -1,0 +1,17 @@
+/**
+ * The tiny query interface the SQL event store is written against. PGlite and `pg` both
+ * satisfy it through thin wrappers (`embedded/pglite-database.ts`, `postgres/pg-database.ts`),
+ * so the embedded and server adapters share one schema and one code path.
+ */
+export interface SqlQueryable {
+  query<R>(text: string, params?: readonly unknown[]): Promise<{ readonly rows: R[] }>;
+}
+
+export interface SqlDatabase extends SqlQueryable {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` for every NOTIFY on `channel`; resolves to an unlisten function. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Releases the connections (a no-op when the caller owns them). */
+  close(): Promise<void>;
+}
