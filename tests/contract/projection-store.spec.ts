@@ -90,7 +90,13 @@ for (const backend of backends) {
       for (let i = 5; i < 8; i++) await add(i);
       const applied: bigint[] = [];
       const second = createProjectionRunner({
-        store: { ...store, readAll: (o) => (applied.push(o?.after ?? 0n), store.readAll(o)) },
+        store: {
+          ...store,
+          readAll: (o) => {
+            applied.push(o?.after ?? 0n);
+            return store.readAll(o);
+          },
+        },
         projection: counter(1),
         readModels: await createSqlReadModelStore(db, { schema }),
       });

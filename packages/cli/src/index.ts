@@ -1,1 +1,20 @@
-export {};
+// Public API of @civic-ledger/cli: the program, and the pieces other tools can reuse.
+
+export { aggregateSchemas } from './catalogue.js';
+export { CliError, EXIT_FAILURE, EXIT_USAGE } from './cli-error.js';
+export { type HistoryEntry, historyEntry } from './commands/history.js';
+export { writeSchemas } from './commands/schemas.js';
+export { type CloudEvent, toCloudEvent } from './export/cloudevents.js';
+export { foldOpen311, type Open311Request } from './export/open311.js';
+export { decodeLine, encodeLine } from './jsonl/format.js';
+export * from './privacy/mask.js';
+export { maskEventData } from './privacy/mask-event.js';
+export { buildProgram, run } from './program.js';
+export { type Cut, type Rebuilt, replayProjections, withinCut } from './replay/engine.js';
+export { buildReportData, type ReportInput } from './report/build.js';
+export { reportFactsProjection } from './report/facts.js';
+export type * from './report/model.js';
+export { renderHtml } from './report/render-html.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export * from './simulation/index.js';
+export { DEFAULT_STORE, openStore, storeSpec } from './store/open-store.js';

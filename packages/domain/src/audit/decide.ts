@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { plainEvents } from '../complaint/plain-json.js';
 import type { DecideContext } from '../kernel/context.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type AuditCommand,
   type AuditCommandData,
@@ -21,7 +20,6 @@ import {
   auditItemAlreadyChecked,
   auditStepNotAllowed,
   auditUnknownChecklistItem,
-  unknownAuditCommand,
 } from './errors.js';
 import { evaluationPeriodDates, evaluationPeriodsPerYear } from './evaluation-period.js';
 import type { AuditEvent } from './events.js';
@@ -164,27 +162,16 @@ const handlers: { [K in AuditCommandType]: Handler<K> } = {
     ),
 };
 
-const run = <K extends AuditCommandType>(
-  type: K,
-  data: unknown,
-  state: AuditState,
-  ctx: DecideContext,
-): Result =>
-  pipe(
-    parseWith(AuditCommandSchemas[type], data, requirementOf[type]),
-    E.flatMap((parsed) => handlers[type](parsed as AuditCommandData<K>, state, ctx)),
-    E.map(plainEvents),
-  );
-
 /** Decides an audit command (AUD-01, AUD-02 findings, AUD-03, SAT-05); never throws. */
-export const decideAudit = (
+export const decideAudit: (
   command: AuditCommand,
   state: AuditState,
   ctx: DecideContext,
-): Result => {
-  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
-  const type = raw?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownAuditCommand(type));
-  return run(type as AuditCommandType, raw?.data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '督查', en: 'audit' },
+  unknownCode: 'AUDIT_UNKNOWN_COMMAND',
+  schemas: AuditCommandSchemas,
+  requirementOf,
+  handlers,
+  finish: plainEvents,
+});

@@ -2,16 +2,6 @@ import type { IllegalTransition, RuleViolation } from '../kernel/errors.js';
 import { illegalTransition, ruleViolation } from '../kernel/errors.js';
 import type { RequirementId } from '../kernel/requirement.js';
 
-/** A command type the audit aggregate does not know. */
-export const unknownAuditCommand = (type: unknown): RuleViolation =>
-  ruleViolation({
-    code: 'AUDIT_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: `督查不支持命令「${String(type)}」`,
-    en: `unknown audit command '${String(type)}'`,
-  });
-
 /** The supervision is not in a state that allows the command. */
 export const auditStepNotAllowed = (
   from: string,

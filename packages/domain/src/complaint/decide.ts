@@ -1,26 +1,24 @@
+import { isOnTime } from '../calendar/deadline-schema.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import type { DecideContext } from '../kernel/context.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type ComplaintCommand,
   type ComplaintCommandData,
   ComplaintCommandSchemas,
   type ComplaintCommandType,
 } from './commands.js';
-import { isBefore } from './deadline.js';
 import {
   complaintAlreadyConfidential,
   complaintEscalationRequired,
   complaintReturnVisitRequired,
   complaintStepNotAllowed,
   complaintUnknownGrade,
-  unknownComplaintCommand,
 } from './errors.js';
 import type { ComplaintEvent } from './events.js';
-import { plainEvents } from './plain-json.js';
 import type { ComplaintState, ComplaintStatus } from './state.js';
 
 type Result = E.Either<DomainError, readonly ComplaintEvent[]>;
@@ -170,7 +168,7 @@ const handlers: { [K in ComplaintCommandType]: Handler<K> } = {
             receivedAt,
             dueAt,
             // CMP-03 / K-07: a late answer is still recorded, flagged as late.
-            onTime: isBefore(ctx.now, dueAt),
+            onTime: isOnTime({ dueAt }, ctx.now),
             workdaysTaken: ctx.calendar.workdaysBetween(
               ctx.calendar.dateOf(receivedAt),
               ctx.calendar.dateOf(ctx.now),
@@ -226,27 +224,16 @@ const handlers: { [K in ComplaintCommandType]: Handler<K> } = {
   },
 };
 
-const run = <K extends ComplaintCommandType>(
-  type: K,
-  data: unknown,
-  state: ComplaintState,
-  ctx: DecideContext,
-): Result =>
-  pipe(
-    parseWith(ComplaintCommandSchemas[type], data, requirementOf[type]),
-    E.flatMap((parsed) => handlers[type](parsed as ComplaintCommandData<K>, state, ctx)),
-    E.map(plainEvents),
-  );
-
 /** Decides a complaint command (CMP-01 … CMP-06); never throws. */
-export const decideComplaint = (
+export const decideComplaint: (
   command: ComplaintCommand,
   state: ComplaintState,
   ctx: DecideContext,
-): Result => {
-  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
-  const type = raw?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownComplaintCommand(type));
-  return run(type as ComplaintCommandType, raw?.data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '投诉', en: 'complaint' },
+  unknownCode: 'COMPLAINT_UNKNOWN_COMMAND',
+  schemas: ComplaintCommandSchemas,
+  requirementOf,
+  handlers,
+  finish: plainEvents,
+});

@@ -2,16 +2,6 @@ import type { FieldPath, IllegalTransition, RuleViolation } from '../kernel/erro
 import { illegalTransition, ruleViolation } from '../kernel/errors.js';
 import type { RequirementId } from '../kernel/requirement.js';
 
-/** A command type the complaint aggregate does not know. */
-export const unknownComplaintCommand = (type: unknown): RuleViolation =>
-  ruleViolation({
-    code: 'COMPLAINT_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: `投诉不支持命令「${String(type)}」`,
-    en: `unknown complaint command '${String(type)}'`,
-  });
-
 /** CMP-04: the closed loop cannot skip or repeat a step. */
 export const complaintStepNotAllowed = (
   from: string,

@@ -1,3 +1,4 @@
+import { DeadlineSchema } from '../calendar/deadline-schema.js';
 import { z } from 'zod';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { IdSchema, InstantSchema, personal, Text } from '../kernel/schemas.js';
@@ -7,7 +8,6 @@ import {
   ComplaintFormSchema,
   RespondentSchema,
 } from './commands.js';
-import { DeadlineSchema } from './deadline.js';
 
 const Free = (max: number) => personal(Text(max), 'free-text');
 

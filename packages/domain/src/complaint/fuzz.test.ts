@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { DecideContext } from '../kernel/context.js';
 import type { Decider } from '../kernel/decider.js';
-import { runSequence, testContext } from '../testing/index.js';
+import { testContext } from '../testing/index.js';
+import { checkSequences, walkWithNoise, withGarbage } from '../testing/properties.js';
 
 const instants = [
   '2026-09-30T10:00:00+08:00',
@@ -20,44 +21,15 @@ const units = ['centre-01', 'supervision-dept', 'dept-02'];
 /** A command stream that mixes valid samples, mismatched data, garbage data and garbage. */
 const commandArb = <C extends { readonly type: string; readonly data: unknown }>(
   samples: readonly C[],
-): fc.Arbitrary<C> => {
-  const types = [...new Set(samples.map((s) => s.type)), 'Bogus', '__proto__', 'toString'];
-  return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...samples) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom(...types), fc.constantFrom(...samples))
-        .map(([type, s]) => ({ type, data: s.data }) as unknown as C),
-    },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom(...types), fc.anything())
-        .map(([type, data]) => ({ type, data }) as unknown as C),
-    },
-    { weight: 1, arbitrary: fc.anything().map((x) => x as unknown as C) },
+): fc.Arbitrary<C> =>
+  withGarbage(
+    fc.constantFrom(...samples),
+    samples.map((s) => s.type),
   );
-};
 
 const ctxArb: fc.Arbitrary<DecideContext> = fc
   .tuple(fc.constantFrom(...instants), fc.constantFrom(...roles), fc.constantFrom(...units))
   .map(([now, role, unit]) => testContext({ now, actor: { id: `actor-${role}`, role, unit } }));
-
-/** The samples in their order with some left out, and noise slipped in: reaches deep states. */
-const walkArb = <C extends { readonly type: string; readonly data: unknown }>(
-  samples: readonly C[],
-): fc.Arbitrary<C[]> =>
-  fc
-    .tuple(
-      fc.subarray([...samples]),
-      fc.array(fc.tuple(fc.nat(), commandArb(samples)), { maxLength: 6 }),
-    )
-    .map(([path, noise]) => {
-      const out = [...path];
-      for (const [at, command] of noise) out.splice(at % (out.length + 1), 0, command);
-      return out;
-    });
 
 /**
  * Property: no sequence throws; refolding reproduces the state; event data is plain JSON.
@@ -75,23 +47,24 @@ export const assertNeverThrows = <
   mustReach: readonly string[] = [],
 ): void => {
   const reached = new Set<string>();
-  const commands = fc.oneof(fc.array(commandArb(samples), { maxLength: 25 }), walkArb(samples));
-  fc.assert(
-    fc.property(
-      commands.chain((cs) =>
-        fc
-          .tuple(...cs.map(() => ctxArb))
-          .map((ctxs) => cs.map((command, i) => ({ command, ctx: ctxs[i] ?? testContext() }))),
-      ),
-      (steps) => {
-        const run = runSequence(decider, steps);
-        expect(run.refold).toEqual(run.state);
-        for (const event of run.events) {
-          expect(JSON.parse(JSON.stringify(event))).toEqual(event);
-          reached.add((event as { type: string }).type);
-        }
-      },
+  const commands = fc.oneof(
+    fc.array(commandArb(samples), { maxLength: 25 }),
+    walkWithNoise(samples, commandArb(samples)),
+  );
+  checkSequences(
+    decider,
+    commands.chain((cs) =>
+      fc
+        .tuple(...cs.map(() => ctxArb))
+        .map((ctxs) => cs.map((command, i) => ({ command, ctx: ctxs[i] ?? testContext() }))),
     ),
+    (run) => {
+      expect(run.refold).toEqual(run.state);
+      for (const event of run.events) {
+        expect(JSON.parse(JSON.stringify(event))).toEqual(event);
+        reached.add((event as { type: string }).type);
+      }
+    },
     { seed, numRuns: 250 },
   );
   expect([...mustReach].filter((t) => !reached.has(t))).toEqual([]);

@@ -3,28 +3,18 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { IsoDate } from '../calendar/work-calendar.js';
 import type { DomainError, FieldPath } from '../kernel/errors.js';
+import { instantInFuture } from '../kernel/instant-order.js';
+import { plainEvent } from '../kernel/plain-json.js';
 import type { FacilityContext } from './context.js';
 import { instantMs, localDateOf } from './dates.js';
 import { decommissioned, notRegistered, rule } from './errors.js';
-import type { FacilityEvent, FacilityEventData, FacilityEventType } from './events.js';
+import type { FacilityEvent } from './events.js';
 import type { FacilityState } from './state.js';
 
 export type Decision = E.Either<DomainError, readonly FacilityEvent[]>;
 
-/** Drops `undefined` values so that event data stays plain JSON. */
-const clean = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(clean);
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clean(v);
-  return out;
-};
-
-/** Builds an event; undefined optional fields are left out. */
-export const event = <T extends FacilityEventType>(
-  type: T,
-  data: FacilityEventData<T>,
-): FacilityEvent => ({ type, data: clean(data) }) as FacilityEvent;
+/** Builds an event; undefined optional fields are left out (plain JSON). */
+export const event = plainEvent<FacilityEvent>();
 
 /** The registration of an active facility, or why the command cannot run. */
 export const requireActive = (
@@ -64,15 +54,10 @@ export const workDateOf = (
 ): E.Either<DomainError, IsoDate> => {
   const at = instantMs(instant);
   const now = instantMs(ctx.now);
+  // Not `at > now`: an unreadable instant (NaN) must be refused too.
   if (!(at <= now))
     return E.left(
-      rule(
-        'FACILITY_TIME_IN_FUTURE',
-        'X-05',
-        path,
-        `时间 ${instant} 晚于当前时间 ${ctx.now}，不能记录尚未发生的工作`,
-        `${instant} is after now (${ctx.now}); work cannot be recorded before it happens`,
-      ),
+      instantInFuture({ code: 'FACILITY_TIME_IN_FUTURE', requirement: 'X-05', path }, instant, ctx.now),
     );
   const date = localDateOf(instant, ctx.calendar.timeZone);
   return date === undefined ? E.left(outOfRange(path, instant)) : E.right(date);

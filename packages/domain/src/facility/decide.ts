@@ -1,6 +1,7 @@
 // The facility decider's entry: validates the command's shape, then hands it to the
 // handler of its type. Never throws (X-05): every failure is a typed error.
 import * as E from 'fp-ts/lib/Either.js';
+import { readCommand } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import type { FacilityCommand, FacilityCommandType } from './commands.js';
 import type { FacilityContext } from './context.js';
@@ -28,7 +29,7 @@ import {
   reviewSafety,
   submitReport,
 } from './decide-reviews.js';
-import { type Decision, isRecord } from './decide-support.js';
+import type { Decision } from './decide-support.js';
 import type { FacilityEvent } from './events.js';
 import type { FacilityState } from './state.js';
 
@@ -59,30 +60,14 @@ const handlers: Record<FacilityCommandType, Handler> = {
   SubmitMaintenanceReport: submitReport,
 };
 
-const unknownCommand = (type: unknown): DomainError => {
-  const message = {
-    zh: `未知的设施命令类型：${String(type)}`,
-    en: `unknown facility command type: ${String(type)}`,
-  };
-  return {
-    kind: 'validation',
-    code: 'UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    message,
-    issues: [{ path: ['type'], rule: 'unknown-command', message }],
-  };
-};
-
 /** Decides a facility command against the facility's state (pure; never throws). */
 export const decideFacility = (
   command: FacilityCommand,
   state: FacilityState,
   ctx: FacilityContext,
 ): E.Either<DomainError, readonly FacilityEvent[]> => {
-  const raw: unknown = command;
-  const type = isRecord(raw) ? raw.type : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownCommand(type));
-  return handlers[type as FacilityCommandType]((raw as { data?: unknown }).data, state, ctx);
+  // Each handler validates its own `data`: some rules (the four fixed, FAC-03) read the raw
+  // input first so that a missing field gets its own error, not a generic one.
+  const read = readCommand(command, handlers, { zh: '设施', en: 'facility' });
+  return E.isLeft(read) ? read : handlers[read.right.type](read.right.data, state, ctx);
 };

@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { plainEvents } from '../complaint/plain-json.js';
 import type { DecideContext } from '../kernel/context.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
-import { parseWith } from '../kernel/validation.js';
+import { plainEvents } from '../kernel/plain-json.js';
 import {
   type ImprovementCommand,
   type ImprovementCommandData,
@@ -15,7 +14,6 @@ import {
   improvementMilestoneInPast,
   improvementStepNotAllowed,
   improvementUnknownMilestone,
-  unknownImprovementCommand,
 } from './errors.js';
 import type { ImprovementEvent } from './events.js';
 import type { ImprovementState, ImprovementStatus } from './state.js';
@@ -135,27 +133,16 @@ const handlers: { [K in ImprovementCommandType]: Handler<K> } = {
     }),
 };
 
-const run = <K extends ImprovementCommandType>(
-  type: K,
-  data: unknown,
-  state: ImprovementState,
-  ctx: DecideContext,
-): Result =>
-  pipe(
-    parseWith(ImprovementCommandSchemas[type], data, 'AUD-04'),
-    E.flatMap((parsed) => handlers[type](parsed as ImprovementCommandData<K>, state, ctx)),
-    E.map(plainEvents),
-  );
-
 /** Decides an improvement-plan command (AUD-04, PDCA); never throws. */
-export const decideImprovement = (
+export const decideImprovement: (
   command: ImprovementCommand,
   state: ImprovementState,
   ctx: DecideContext,
-): Result => {
-  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
-  const type = raw?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownImprovementCommand(type));
-  return run(type as ImprovementCommandType, raw?.data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '改进计划', en: 'improvement-plan' },
+  unknownCode: 'IMPROVEMENT_UNKNOWN_COMMAND',
+  schemas: ImprovementCommandSchemas,
+  requirementOf: 'AUD-04',
+  handlers,
+  finish: plainEvents,
+});

@@ -1,16 +1,6 @@
 import type { FieldPath, IllegalTransition, RuleViolation } from '../kernel/errors.js';
 import { illegalTransition, ruleViolation } from '../kernel/errors.js';
 
-/** A command type the improvement-plan aggregate does not know. */
-export const unknownImprovementCommand = (type: unknown): RuleViolation =>
-  ruleViolation({
-    code: 'IMPROVEMENT_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: `改进计划不支持命令「${String(type)}」`,
-    en: `unknown improvement-plan command '${String(type)}'`,
-  });
-
 /** AUD-04: PDCA runs in order: plan, do, check, act. */
 export const improvementStepNotAllowed = (from: string, attempted: string): IllegalTransition =>
   illegalTransition({

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../kernel/context.js';
+import { type CommandHandler, createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { checkInstantOrder } from '../kernel/instant-order.js';
+import { plainEvent } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type IncidentCommand,
   type IncidentCommandData,
@@ -13,12 +15,8 @@ import {
   incidentTransition,
   leadUnchanged,
   levelUnchanged,
-  timeBeforePrevious,
-  timeInFuture,
-  unknownCommand,
 } from './errors.js';
-import type { IncidentEvent, IncidentEventData, IncidentEventType } from './events.js';
-import { omitUndefined } from './omit-undefined.js';
+import type { IncidentEvent } from './events.js';
 import type { IncidentStage } from './stages.js';
 import type { IncidentState } from './state.js';
 
@@ -28,8 +26,7 @@ type Handler<K extends IncidentCommandType> = (
   state: IncidentState,
 ) => Result;
 
-const event = <K extends IncidentEventType>(type: K, data: IncidentEventData<K>): IncidentEvent =>
-  ({ type, data: omitUndefined(data) }) as IncidentEvent;
+const event = plainEvent<IncidentEvent>();
 
 /** EMG-02: a stage step allowed only right after `from`. */
 const step =
@@ -122,45 +119,51 @@ const REQUIREMENT: Readonly<Record<IncidentCommandType, RequirementId>> = {
   AddAffectedFacilities: 'EMG-02',
 };
 
-const isCommandType = (type: unknown): type is IncidentCommandType =>
-  typeof type === 'string' && Object.hasOwn(HANDLERS, type);
-
 /** Every step is dated: not in the future, and not before the step it follows. */
 const checkTime = (
   at: string,
   state: IncidentState,
   ctx: DecideContext,
 ): E.Either<DomainError, string> => {
-  if (Date.parse(at) > Date.parse(ctx.now))
-    return E.left(timeInFuture('INCIDENT_TIME_IN_FUTURE', 'EMG-02', ['at'], at, ctx.now));
-  if (state.lastAt !== undefined && Date.parse(at) < Date.parse(state.lastAt))
-    return E.left(timeBeforePrevious(at, state.lastAt));
-  return E.right(at);
+  const broken = checkInstantOrder(
+    at,
+    { now: ctx.now, previous: state.lastAt },
+    {
+      future: { code: 'INCIDENT_TIME_IN_FUTURE', requirement: 'EMG-02', path: ['at'] },
+      beforePrevious: { code: 'INCIDENT_TIME_BEFORE_PREVIOUS', requirement: 'EMG-02', path: ['at'] },
+    },
+  );
+  return broken ? E.left(broken) : E.right(at);
 };
 
-const run = <K extends IncidentCommandType>(
-  type: K,
-  data: unknown,
-  state: IncidentState,
-  ctx: DecideContext,
-): Result => {
-  const parsed = parseWith(IncidentCommandSchemas[type], data, REQUIREMENT[type]);
-  if (E.isLeft(parsed)) return parsed;
-  // The schema looked up by `type` is the one of `K`; TypeScript cannot correlate the two.
-  const d = parsed.right as IncidentCommandData<K>;
-  const at = checkTime(d.at ?? ctx.now, state, ctx);
-  if (E.isLeft(at)) return at;
-  return HANDLERS[type]({ ...d, at: at.right }, state);
-};
+/** Runs `build` once the step's instant (`at`, or `ctx.now`) passed {@link checkTime}. */
+const timed =
+  <K extends IncidentCommandType>(
+    build: Handler<K>,
+  ): CommandHandler<IncidentCommandData<K>, IncidentEvent, IncidentState, DecideContext> =>
+  (d, state, ctx) => {
+    const at = checkTime(d.at ?? ctx.now, state, ctx);
+    return E.isLeft(at) ? at : build({ ...d, at: at.right }, state);
+  };
 
 /** Decides an incident command (EMG-01, EMG-02). Never throws. */
-export const decideIncident = (
+export const decideIncident: (
   command: IncidentCommand,
   state: IncidentState,
   ctx: DecideContext,
-): Result => {
-  const raw: unknown = command;
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
-  if (!isCommandType(type)) return E.left(unknownCommand('incident', type));
-  return run(type, (raw as { data?: unknown }).data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '应急事件', en: 'incident' },
+  schemas: IncidentCommandSchemas,
+  requirementOf: REQUIREMENT,
+  handlers: {
+    RaiseWarning: timed(HANDLERS.RaiseWarning),
+    StartResponse: timed(HANDLERS.StartResponse),
+    BeginHandling: timed(HANDLERS.BeginHandling),
+    ReleaseInformation: timed(HANDLERS.ReleaseInformation),
+    BeginRecovery: timed(HANDLERS.BeginRecovery),
+    CloseIncident: timed(HANDLERS.CloseIncident),
+    ChangeLevel: timed(HANDLERS.ChangeLevel),
+    ChangeLead: timed(HANDLERS.ChangeLead),
+    AddAffectedFacilities: timed(HANDLERS.AddAffectedFacilities),
+  },
+});

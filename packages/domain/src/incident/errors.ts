@@ -31,48 +31,6 @@ export const incidentTransition = (
   });
 };
 
-/** A command type the incident aggregate does not know (X-05). */
-export const unknownCommand = (aggregate: string, type: unknown): ValidationError => {
-  const message = {
-    zh: `未知的指令「${String(type)}」（${aggregate}）`,
-    en: `unknown ${aggregate} command '${String(type)}'`,
-  };
-  return {
-    kind: 'validation',
-    code: 'UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    message,
-    issues: [{ path: ['type'], rule: 'unknown-command', message }],
-  };
-};
-
-/** An instant after the context's `now`: only what happened is recorded. */
-export const timeInFuture = (
-  code: string,
-  requirement: RequirementId,
-  path: FieldPath,
-  at: string,
-  now: string,
-): RuleViolation =>
-  ruleViolation({
-    code,
-    requirement,
-    path,
-    zh: `时间 ${at} 晚于当前时间 ${now}`,
-    en: `${at} is after the current time ${now}`,
-  });
-
-/** EMG-02: stages follow each other in time; a step cannot be dated before the previous one. */
-export const timeBeforePrevious = (at: string, previous: string): RuleViolation =>
-  ruleViolation({
-    code: 'INCIDENT_TIME_BEFORE_PREVIOUS',
-    requirement: 'EMG-02',
-    path: ['at'],
-    zh: `时间 ${at} 早于上一步骤的时间 ${previous}`,
-    en: `${at} is before the previous step at ${previous}`,
-  });
-
 /** EMG-01: a level change to the level already in force. */
 export const levelUnchanged = (level: string): RuleViolation =>
   ruleViolation({

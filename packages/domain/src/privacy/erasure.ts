@@ -2,11 +2,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DecideContext } from '../kernel/context.js';
 import type { Decider } from '../kernel/decider.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { type DomainError, ruleViolation } from '../kernel/errors.js';
 import { IdSchema, InstantSchema, Text } from '../kernel/schemas.js';
-import { parseWith } from '../kernel/validation.js';
-import { commandTypeOf } from './aggregate-guard.js';
 
 /**
  * Lawful grounds for deletion (个人信息保护法 第四十七条): purpose achieved or no longer
@@ -74,24 +73,11 @@ export interface PrivacyState {
   readonly erasures: number;
 }
 
-const unknownCommand = (): DomainError =>
-  ruleViolation({
-    code: 'PRIVACY_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: '未知的隐私命令',
-    en: 'unknown privacy command',
-  });
-
-const decidePrivacy = (
-  command: PrivacyCommand,
+const erase = (
+  data: z.output<(typeof PrivacyCommandSchemas)['EraseDataSubject']>,
   state: PrivacyState,
   ctx: DecideContext,
 ): E.Either<DomainError, readonly PrivacyEvent[]> => {
-  if (commandTypeOf(PrivacyCommandSchemas, command) === undefined) return E.left(unknownCommand());
-  const parsed = parseWith(PrivacyCommandSchemas.EraseDataSubject, command.data, 'X-06');
-  if (E.isLeft(parsed)) return parsed;
-  const data = parsed.right;
   if (state.subjectId !== undefined && state.subjectId !== data.subjectId)
     return E.left(
       ruleViolation({
@@ -109,6 +95,19 @@ const decidePrivacy = (
     },
   ]);
 };
+
+const decidePrivacy: Decider<
+  PrivacyCommand,
+  PrivacyEvent,
+  PrivacyState,
+  DecideContext
+>['decide'] = createDecide({
+  aggregate: { zh: '隐私', en: 'privacy' },
+  unknownCode: 'PRIVACY_UNKNOWN_COMMAND',
+  schemas: PrivacyCommandSchemas,
+  requirementOf: 'X-06',
+  handlers: { EraseDataSubject: erase },
+});
 
 /** Records lawful erasures of one data subject in the `privacy-<subject>` stream (X-06). */
 export const privacyDecider: Decider<PrivacyCommand, PrivacyEvent, PrivacyState, DecideContext> = {

@@ -2,11 +2,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DecideContext } from '../kernel/context.js';
 import type { Decider } from '../kernel/decider.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainEvent } from '../kernel/envelope.js';
-import { type DomainError, ruleViolation } from '../kernel/errors.js';
+import type { DomainError } from '../kernel/errors.js';
 import { InstantSchema, Text } from '../kernel/schemas.js';
-import { parseWith } from '../kernel/validation.js';
-import { commandTypeOf } from './aggregate-guard.js';
 
 const Ref = z.string().min(1).max(300);
 const Message = z.object({ zh: Text(2000), en: Text(2000) });
@@ -66,28 +65,31 @@ const eventOf: Record<CommandType, keyof EventSchemas> = {
   RecordPersonalDataRead: 'PersonalDataRead',
 };
 
-const decideSecurityAudit = (
-  command: SecurityAuditCommand,
-  _state: SecurityAuditState,
-  ctx: DecideContext,
-): E.Either<DomainError, readonly SecurityAuditEvent[]> => {
-  const type = commandTypeOf(SecurityAuditCommandSchemas, command);
-  if (type === undefined)
-    return E.left(
-      ruleViolation({
-        code: 'SECURITY_AUDIT_UNKNOWN_COMMAND',
-        requirement: 'X-05',
-        path: ['type'],
-        zh: '未知的安全审计命令',
-        en: 'unknown security-audit command',
-      }),
-    );
-  const parsed = parseWith(SecurityAuditCommandSchemas[type], command.data, 'X-07');
-  if (E.isLeft(parsed)) return parsed;
-  return E.right([
-    { type: eventOf[type], data: { ...parsed.right, at: ctx.now } } as SecurityAuditEvent,
-  ]);
-};
+/** Each command records the event of the same fact, stamped with `ctx.now`. */
+const record =
+  <K extends CommandType>(type: K) =>
+  (
+    data: z.output<(typeof SecurityAuditCommandSchemas)[K]>,
+    _state: SecurityAuditState,
+    ctx: DecideContext,
+  ): E.Either<DomainError, readonly SecurityAuditEvent[]> =>
+    E.right([{ type: eventOf[type], data: { ...data, at: ctx.now } } as SecurityAuditEvent]);
+
+const decideSecurityAudit: Decider<
+  SecurityAuditCommand,
+  SecurityAuditEvent,
+  SecurityAuditState,
+  DecideContext
+>['decide'] = createDecide({
+  aggregate: { zh: '安全审计', en: 'security-audit' },
+  unknownCode: 'SECURITY_AUDIT_UNKNOWN_COMMAND',
+  schemas: SecurityAuditCommandSchemas,
+  requirementOf: 'X-07',
+  handlers: {
+    RecordCommandDenied: record('RecordCommandDenied'),
+    RecordPersonalDataRead: record('RecordPersonalDataRead'),
+  },
+});
 
 /** Appends security-audit facts: refused commands and privileged reads (X-06, X-07). */
 export const securityAuditDecider: Decider<

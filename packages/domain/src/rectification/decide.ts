@@ -1,11 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { isBefore } from '../complaint/deadline.js';
-import { plainEvents } from '../complaint/plain-json.js';
+import { isOnTime } from '../calendar/deadline-schema.js';
 import type { DecideContext } from '../kernel/context.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type RectificationCommand,
   type RectificationCommandData,
@@ -19,7 +18,6 @@ import {
   rectificationSelfAcceptance,
   rectificationStepNotAllowed,
   rectificationVerificationPending,
-  unknownRectificationCommand,
 } from './errors.js';
 import type { RectificationEvent } from './events.js';
 import type { RectificationState, RectificationStatus } from './state.js';
@@ -144,7 +142,7 @@ const handlers: { [K in RectificationCommandType]: Handler<K> } = {
             ...data,
             submittedAt: ctx.now,
             dueAt,
-            beforeDeadline: isBefore(ctx.now, dueAt),
+            beforeDeadline: isOnTime({ dueAt }, ctx.now),
           },
         },
       ]);
@@ -166,7 +164,7 @@ const handlers: { [K in RectificationCommandType]: Handler<K> } = {
               acceptedBy: ctx.actor.id,
               acceptedByUnit: ctx.actor.unit,
               deadline,
-              onTime: isBefore(ctx.now, deadline.dueAt),
+              onTime: isOnTime(deadline, ctx.now),
               reboundCount: state.reboundCount,
             },
           },
@@ -212,27 +210,16 @@ const handlers: { [K in RectificationCommandType]: Handler<K> } = {
     ),
 };
 
-const run = <K extends RectificationCommandType>(
-  type: K,
-  data: unknown,
-  state: RectificationState,
-  ctx: DecideContext,
-): Result =>
-  pipe(
-    parseWith(RectificationCommandSchemas[type], data, requirementOf[type]),
-    E.flatMap((parsed) => handlers[type](parsed as RectificationCommandData<K>, state, ctx)),
-    E.map(plainEvents),
-  );
-
 /** Decides a rectification command (AUD-02); never throws. */
-export const decideRectification = (
+export const decideRectification: (
   command: RectificationCommand,
   state: RectificationState,
   ctx: DecideContext,
-): Result => {
-  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
-  const type = raw?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownRectificationCommand(type));
-  return run(type as RectificationCommandType, raw?.data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '整改', en: 'rectification' },
+  unknownCode: 'RECTIFICATION_UNKNOWN_COMMAND',
+  schemas: RectificationCommandSchemas,
+  requirementOf,
+  handlers,
+  finish: plainEvents,
+});

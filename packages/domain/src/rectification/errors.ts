@@ -1,16 +1,6 @@
 import type { Forbidden, IllegalTransition, RuleViolation } from '../kernel/errors.js';
 import { forbidden, illegalTransition, ruleViolation } from '../kernel/errors.js';
 
-/** A command type the rectification aggregate does not know. */
-export const unknownRectificationCommand = (type: unknown): RuleViolation =>
-  ruleViolation({
-    code: 'RECTIFICATION_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: `整改不支持命令「${String(type)}」`,
-    en: `unknown rectification command '${String(type)}'`,
-  });
-
 /** AUD-02: the rectification is not in a state that allows the command. */
 export const rectificationStepNotAllowed = (from: string, attempted: string): IllegalTransition =>
   illegalTransition({

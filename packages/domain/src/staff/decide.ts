@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type StaffCommand,
-  type StaffCommandData,
   StaffCommandSchemas,
   type StaffCommandType,
 } from './commands.js';
@@ -23,7 +22,7 @@ import {
   recordConductIncident,
   recordVerifiedComplaint,
 } from './decide-seconded.js';
-import { staffTransition, unknownStaffCommand } from './errors.js';
+import { staffTransition } from './errors.js';
 import type { StaffEvent } from './events.js';
 import type { StaffHandler } from './handler.js';
 import type { StaffState } from './state.js';
@@ -61,34 +60,21 @@ const HANDLERS: { readonly [K in StaffCommandType]: StaffHandler<K> } = {
   EndSecondment: endSecondment,
 };
 
-const isCommandType = (type: unknown): type is StaffCommandType =>
-  typeof type === 'string' && Object.hasOwn(HANDLERS, type);
-
-const run = <K extends StaffCommandType>(
-  type: K,
-  data: unknown,
-  state: StaffState,
-  ctx: StaffContext,
-): E.Either<DomainError, readonly StaffEvent[]> => {
-  const parsed = parseWith(StaffCommandSchemas[type], data, REQUIREMENT[type]);
-  if (E.isLeft(parsed)) return parsed;
-  if (state.status === 'unregistered' && type !== 'RegisterStaff')
-    return E.left(staffTransition('STAFF_NOT_REGISTERED', 'STF-01', state.status, type));
-  // The schema looked up by `type` is the one of `K`; TypeScript cannot correlate the two.
-  return HANDLERS[type](parsed.right as StaffCommandData<K>, state, ctx);
-};
-
 /**
  * Decides a staff command (STF-01 … STF-05): validates its data, then applies the rules.
  * Never throws; every refusal is a typed error.
  */
-export const decideStaff = (
+export const decideStaff: (
   command: StaffCommand,
   state: StaffState,
   ctx: StaffContext,
-): E.Either<DomainError, readonly StaffEvent[]> => {
-  const raw: unknown = command;
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
-  if (!isCommandType(type)) return E.left(unknownStaffCommand(type));
-  return run(type, (raw as { data?: unknown }).data, state, ctx);
-};
+) => E.Either<DomainError, readonly StaffEvent[]> = createDecide({
+  aggregate: { zh: '人员', en: 'staff' },
+  schemas: StaffCommandSchemas,
+  requirementOf: REQUIREMENT,
+  handlers: HANDLERS,
+  guard: (type, state) =>
+    state.status === 'unregistered' && type !== 'RegisterStaff'
+      ? staffTransition('STAFF_NOT_REGISTERED', 'STF-01', state.status, type)
+      : undefined,
+});

@@ -33,22 +33,6 @@ export const staffTransition = (
     en: `'${attempted}' is not allowed while the staff member is '${from}'`,
   });
 
-/** A command type the staff aggregate does not know (X-05). */
-export const unknownStaffCommand = (type: unknown): ValidationError => {
-  const message = {
-    zh: `未知的人员指令「${String(type)}」`,
-    en: `unknown staff command '${String(type)}'`,
-  };
-  return {
-    kind: 'validation',
-    code: 'UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    message,
-    issues: [{ path: ['type'], rule: 'unknown-command', message }],
-  };
-};
-
 /** A date after today (in the calendar's zone): facts are recorded once they happened. */
 export const dateInFuture = (
   requirement: RequirementId,

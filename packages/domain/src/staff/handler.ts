@@ -1,10 +1,10 @@
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../kernel/errors.js';
+import { plainEvent } from '../kernel/plain-json.js';
 import type { StaffCommandData, StaffCommandType } from './commands.js';
 import type { StaffContext } from './context.js';
 import { staffTransition } from './errors.js';
-import type { StaffEvent, StaffEventData, StaffEventType } from './events.js';
-import { omitUndefined } from './omit-undefined.js';
+import type { StaffEvent } from './events.js';
 import type { StaffRole } from './roles.js';
 import type { StaffState } from './state.js';
 
@@ -16,10 +16,7 @@ export type StaffHandler<K extends StaffCommandType> = (
 ) => Either<DomainError, readonly StaffEvent[]>;
 
 /** Builds a staff event with plain-JSON data (no `undefined` members). */
-export const staffEvent = <K extends StaffEventType>(
-  type: K,
-  data: StaffEventData<K>,
-): StaffEvent => ({ type, data: omitUndefined(data) }) as StaffEvent;
+export const staffEvent = plainEvent<StaffEvent>();
 
 /** Today in the calendar's zone, from the context's instant. */
 export const todayOf = (ctx: StaffContext): string => ctx.calendar.dateOf(ctx.now);

@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { plainEvents } from '../complaint/plain-json.js';
 import type { DecideContext } from '../kernel/context.js';
+import { createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import { parseWith } from '../kernel/validation.js';
 import {
   type SurveyCommand,
   type SurveyCommandData,
@@ -20,7 +19,6 @@ import {
   surveyStepNotAllowed,
   surveyUnknownQuestion,
   surveyUnknownStratum,
-  unknownSurveyCommand,
 } from './errors.js';
 import type { SurveyEvent } from './events.js';
 import type { SurveyState, SurveyStatus } from './state.js';
@@ -183,27 +181,16 @@ const handlers: { [K in SurveyCommandType]: Handler<K> } = {
     ),
 };
 
-const run = <K extends SurveyCommandType>(
-  type: K,
-  data: unknown,
-  state: SurveyState,
-  ctx: DecideContext,
-): Result =>
-  pipe(
-    parseWith(SurveyCommandSchemas[type], data, requirementOf[type]),
-    E.flatMap((parsed) => handlers[type](parsed as SurveyCommandData<K>, state, ctx)),
-    E.map(plainEvents),
-  );
-
 /** Decides a survey command (SAT-03 … SAT-05); never throws. */
-export const decideSurvey = (
+export const decideSurvey: (
   command: SurveyCommand,
   state: SurveyState,
   ctx: DecideContext,
-): Result => {
-  const raw = command as { readonly type?: unknown; readonly data?: unknown } | null;
-  const type = raw?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type))
-    return E.left(unknownSurveyCommand(type));
-  return run(type as SurveyCommandType, raw?.data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '满意度调查', en: 'survey' },
+  unknownCode: 'SURVEY_UNKNOWN_COMMAND',
+  schemas: SurveyCommandSchemas,
+  requirementOf,
+  handlers,
+  finish: plainEvents,
+});

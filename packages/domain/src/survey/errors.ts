@@ -2,16 +2,6 @@ import type { FieldPath, IllegalTransition, RuleViolation } from '../kernel/erro
 import { illegalTransition, ruleViolation } from '../kernel/errors.js';
 import type { RequirementId } from '../kernel/requirement.js';
 
-/** A command type the survey aggregate does not know. */
-export const unknownSurveyCommand = (type: unknown): RuleViolation =>
-  ruleViolation({
-    code: 'SURVEY_UNKNOWN_COMMAND',
-    requirement: 'X-05',
-    path: ['type'],
-    zh: `满意度调查不支持命令「${String(type)}」`,
-    en: `unknown survey command '${String(type)}'`,
-  });
-
 /** The survey is not in a state that allows the command. */
 export const surveyStepNotAllowed = (
   from: string,

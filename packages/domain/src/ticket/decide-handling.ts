@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { DomainError } from '../kernel/errors.js';
-import { deadline, emit, type Handler, isWithin, opt } from './decide-support.js';
+import { deadline, emit, type Handler, opt } from './decide-support.js';
+import { isOnTime } from '../calendar/deadline-schema.js';
 import { ticketForbidden, ticketRule } from './errors.js';
-import type { TicketDeadline } from './events.js';
+import type { Deadline } from '../calendar/work-calendar.js';
 import type { TicketIntake, TicketState } from './state.js';
 
 const noCompletionClock = (): DomainError =>
@@ -17,7 +18,7 @@ const noCompletionClock = (): DomainError =>
 
 const completionClock = (
   state: TicketState,
-): E.Either<DomainError, { startedAt: string; current: TicketDeadline }> =>
+): E.Either<DomainError, { startedAt: string; current: Deadline }> =>
   state.completionClockStartedAt === undefined || state.completionDeadline === undefined
     ? E.left(noCompletionClock())
     : E.right({ startedAt: state.completionClockStartedAt, current: state.completionDeadline });
@@ -84,7 +85,7 @@ export const returnTicket: Handler<'ReturnTicket'> = ({ data, state, ticketId, c
   if (state.unitId === undefined || ctx.actor.unit !== state.unitId)
     return E.left(notTheUnit(ctx.actor.id, ctx.actor.unit, state.unitId));
   const limit = state.returnDeadline;
-  if (limit === undefined || !isWithin(now, limit))
+  if (limit === undefined || !isOnTime(limit, now))
     return E.left(
       ticketRule(
         'TICKET_RETURN_TOO_LATE',
@@ -231,7 +232,7 @@ export const superviseTicket: Handler<'SuperviseTicket'> = ({
     supervisorId: ctx.actor.id,
     status: state.status,
     ...opt('deadline', inForce),
-    overdue: inForce !== undefined && !isWithin(now, inForce),
+    overdue: inForce !== undefined && !isOnTime(inForce, now),
     ...opt('unitId', state.unitId),
   });
 };
@@ -262,7 +263,7 @@ export const completeTicket: Handler<'CompleteTicket'> = ({
         category: intake.category,
         firstResponsibleStaffId: intake.firstResponsibleStaffId,
         completionDeadline: current,
-        withinLimit: isWithin(now, current),
+        withinLimit: isOnTime(current, now),
         reopenCount: state.reopenCount,
       }),
     ),

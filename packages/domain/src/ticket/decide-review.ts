@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { DomainError } from '../kernel/errors.js';
-import { deadline, emit, type Handler, isWithin, opt } from './decide-support.js';
+import { deadline, emit, type Handler, opt } from './decide-support.js';
+import { isOnTime } from '../calendar/deadline-schema.js';
 import { ticketForbidden, ticketRule } from './errors.js';
-import type { TicketDeadline } from './events.js';
+import type { Deadline } from '../calendar/work-calendar.js';
 
 const notAccepted = (): DomainError =>
   ticketRule(
@@ -17,8 +18,8 @@ const notAccepted = (): DomainError =>
 // Acceptance always sets both; a state without them was not accepted (a defect, not input).
 const clock = (state: {
   readonly acceptedAt?: string;
-  readonly reviewDeadline?: TicketDeadline;
-}): E.Either<DomainError, { acceptedAt: string; current: TicketDeadline }> =>
+  readonly reviewDeadline?: Deadline;
+}): E.Either<DomainError, { acceptedAt: string; current: Deadline }> =>
   state.acceptedAt === undefined || state.reviewDeadline === undefined
     ? E.left(notAccepted())
     : E.right({ acceptedAt: state.acceptedAt, current: state.reviewDeadline });
@@ -228,7 +229,7 @@ export const reviewTicket: Handler<'ReviewTicket'> = ({
         serviceType: intake.serviceType,
         centreId: intake.centreId,
         reviewDeadline: current,
-        withinLimit: isWithin(now, current),
+        withinLimit: isOnTime(current, now),
       }),
     ),
   );
@@ -251,5 +252,5 @@ export const grantFinalApproval: Handler<'GrantFinalApproval'> = ({
         ...opt('decisionRef', data.decisionRef),
         ...opt('note', data.note),
         completionDeadline: state.completionDeadline,
-        withinLimit: isWithin(now, state.completionDeadline),
+        withinLimit: isOnTime(state.completionDeadline, now),
       });

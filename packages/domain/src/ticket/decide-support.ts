@@ -1,9 +1,10 @@
+import type { Deadline } from '../calendar/work-calendar.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../kernel/errors.js';
 import type { TicketCommandData, TicketCommandType } from './commands.js';
 import type { TicketContext } from './context.js';
 import { ticketRule } from './errors.js';
-import type { TicketDeadline, TicketEvent, TicketEventData, TicketEventType } from './events.js';
+import type { TicketEvent, TicketEventData, TicketEventType } from './events.js';
 import type { TicketIntake, TicketState } from './state.js';
 
 /** What a command handler works with once the command passed validation and the state machine. */
@@ -39,7 +40,7 @@ export const deadline = (
   ctx: TicketContext,
   start: string,
   n: number,
-): E.Either<DomainError, TicketDeadline> => {
+): E.Either<DomainError, Deadline> => {
   try {
     const d = ctx.calendar.deadline(start, n);
     return E.right({
@@ -66,7 +67,3 @@ export const deadline = (
 /** Minutes from `from` to `to` (both ISO instants). */
 export const minutesBetween = (from: string, to: string): number =>
   (Date.parse(to) - Date.parse(from)) / 60_000;
-
-/** True when `at` lies before the deadline's end (the limit is met). */
-export const isWithin = (at: string, d: TicketDeadline): boolean =>
-  Date.parse(at) < Date.parse(d.dueAt);

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { type CommandHandlers, createDecide } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
+import { instantBeforePrevious } from '../kernel/instant-order.js';
 import type { RequirementId } from '../kernel/requirement.js';
 import { InstantSchema } from '../kernel/schemas.js';
-import { fromZodError, parseWith } from '../kernel/validation.js';
+import { fromZodError } from '../kernel/validation.js';
 import {
   type TicketCommand,
   type TicketCommandData,
@@ -38,8 +40,8 @@ import {
   reviewTicket,
   startJointReview,
 } from './decide-review.js';
-import type { Decided, Decision, Handler } from './decide-support.js';
-import { ticketIllegalTransition, ticketRule } from './errors.js';
+import type { Decided, Handler } from './decide-support.js';
+import { ticketIllegalTransition } from './errors.js';
 import type { TicketEvent } from './events.js';
 import type { TicketState } from './state.js';
 import { isLegalTransition } from './status.js';
@@ -74,99 +76,81 @@ const requirementOf: Readonly<Record<TicketCommandType, RequirementId>> = {
   ApplyDefaultRating: 'SAT-02',
 };
 
-const handlers: { readonly [K in Exclude<TicketCommandType, 'ReceiveTicket'>]: Handler<K> } = {
-  TakeQueueNumber: takeQueueNumber,
-  CallQueueNumber: callQueueNumber,
-  RecordFirstResponse: recordFirstResponse,
-  AcceptTicket: acceptTicket,
-  RequestSupplement: requestSupplement,
-  ProvideSupplement: provideSupplement,
-  ExtendReview: extendReview,
-  StartJointReview: startJointReview,
-  RecordJointReviewOpinion: recordJointReviewOpinion,
-  ReviewTicket: reviewTicket,
-  GrantFinalApproval: grantFinalApproval,
-  DispatchTicket: dispatchTicket,
-  SignForTicket: signForTicket,
-  ReturnTicket: returnTicket,
-  RequestExtension: requestExtension,
-  ApproveExtension: approveExtension,
-  DeclineExtension: declineExtension,
-  SuperviseTicket: superviseTicket,
-  CompleteTicket: completeTicket,
-  MakeReturnVisit: makeReturnVisit,
-  CloseTicket: closeTicket,
-  ReopenTicket: reopenTicket,
-  ArchiveTicket: archiveTicket,
-  RateTicket: rateTicket,
-  ApplyDefaultRating: applyDefaultRating,
-};
+/** Runs a handler of an accepted ticket (every command but `ReceiveTicket`). */
+const onTicket =
+  <K extends Exclude<TicketCommandType, 'ReceiveTicket'>>(type: K, handle: Handler<K>) =>
+  (data: TicketCommandData[K], state: TicketState, ctx: TicketContext): Decided => {
+    const { intake, ticketId } = state;
+    if (intake === undefined || ticketId === undefined)
+      return E.left(ticketIllegalTransition('none', type));
+    // `ctx.now` was validated by the precondition of `decideTicket`.
+    return handle({ data, state, intake, ticketId, ctx, now: ctx.now });
+  };
 
-const isCommandType = (type: unknown): type is TicketCommandType =>
-  typeof type === 'string' && Object.hasOwn(TicketCommandSchemas, type);
-
-const unknownCommand = (type: unknown): DomainError => {
-  // String() of a null-prototype object throws; name only what is safe to print.
-  const name = typeof type === 'string' ? type.slice(0, 100) : `(${typeof type})`;
-  return ticketRule(
-    'TICKET_UNKNOWN_COMMAND',
-    'X-05',
-    ['type'],
-    `未知的工单指令「${name}」`,
-    `unknown ticket command '${name}'`,
-  );
+const handlers: CommandHandlers<typeof TicketCommandSchemas, TicketEvent, TicketState, TicketContext> = {
+  ReceiveTicket: (data, _state, ctx) => receiveTicket(data, ctx, ctx.now),
+  TakeQueueNumber: onTicket('TakeQueueNumber', takeQueueNumber),
+  CallQueueNumber: onTicket('CallQueueNumber', callQueueNumber),
+  RecordFirstResponse: onTicket('RecordFirstResponse', recordFirstResponse),
+  AcceptTicket: onTicket('AcceptTicket', acceptTicket),
+  RequestSupplement: onTicket('RequestSupplement', requestSupplement),
+  ProvideSupplement: onTicket('ProvideSupplement', provideSupplement),
+  ExtendReview: onTicket('ExtendReview', extendReview),
+  StartJointReview: onTicket('StartJointReview', startJointReview),
+  RecordJointReviewOpinion: onTicket('RecordJointReviewOpinion', recordJointReviewOpinion),
+  ReviewTicket: onTicket('ReviewTicket', reviewTicket),
+  GrantFinalApproval: onTicket('GrantFinalApproval', grantFinalApproval),
+  DispatchTicket: onTicket('DispatchTicket', dispatchTicket),
+  SignForTicket: onTicket('SignForTicket', signForTicket),
+  ReturnTicket: onTicket('ReturnTicket', returnTicket),
+  RequestExtension: onTicket('RequestExtension', requestExtension),
+  ApproveExtension: onTicket('ApproveExtension', approveExtension),
+  DeclineExtension: onTicket('DeclineExtension', declineExtension),
+  SuperviseTicket: onTicket('SuperviseTicket', superviseTicket),
+  CompleteTicket: onTicket('CompleteTicket', completeTicket),
+  MakeReturnVisit: onTicket('MakeReturnVisit', makeReturnVisit),
+  CloseTicket: onTicket('CloseTicket', closeTicket),
+  ReopenTicket: onTicket('ReopenTicket', reopenTicket),
+  ArchiveTicket: onTicket('ArchiveTicket', archiveTicket),
+  RateTicket: onTicket('RateTicket', rateTicket),
+  ApplyDefaultRating: onTicket('ApplyDefaultRating', applyDefaultRating),
 };
 
 // X-02: the domain's time only moves forward on a stream, so durations are never negative.
 const timeReversed = (now: string, lastAt: string): DomainError =>
-  ticketRule(
-    'TICKET_TIME_BEFORE_LAST_EVENT',
-    'X-02',
-    [],
-    `指令时间 ${now} 早于该工单上一事件的时间 ${lastAt}`,
-    `the command's time ${now} is before the ticket's latest event at ${lastAt}`,
+  instantBeforePrevious(
+    { code: 'TICKET_TIME_BEFORE_LAST_EVENT', requirement: 'X-02', path: [] },
+    now,
+    lastAt,
+    {
+      instant: { zh: '指令时间', en: "the command's time" },
+      previous: { zh: '该工单上一事件', en: "the ticket's latest event" },
+    },
   );
-
-const run = <K extends Exclude<TicketCommandType, 'ReceiveTicket'>>(
-  type: K,
-  decision: Decision<K>,
-): Decided => (handlers[type] as Handler<K>)(decision);
 
 /**
  * Decides a ticket command (TKT-01 … TKT-10, SAT-01, SAT-02): validates its data (X-05),
  * checks the state machine (TKT-08) and the rules, and returns the events or a typed error.
  * Never throws.
  */
-export const decideTicket = (
+export const decideTicket: (
   command: TicketCommand,
   state: TicketState,
   ctx: TicketContext,
-): E.Either<DomainError, readonly TicketEvent[]> => {
-  const type: unknown =
-    typeof command === 'object' && command !== null
-      ? (command as { type?: unknown }).type
-      : undefined;
-  if (!isCommandType(type)) return E.left(unknownCommand(type));
-  const time = InstantSchema.safeParse(ctx.now);
-  if (!time.success) return E.left({ ...fromZodError(time.error, 'X-02'), path: ['now'] });
-  const now = time.data;
-  const parsed = parseWith(TicketCommandSchemas[type], command.data, requirementOf[type]);
-  if (E.isLeft(parsed)) return parsed;
-  if (!isLegalTransition(state.status, type))
-    return E.left(ticketIllegalTransition(state.status, type));
-  if (state.lastAt !== undefined && Date.parse(now) < Date.parse(state.lastAt))
-    return E.left(timeReversed(now, state.lastAt));
-  if (type === 'ReceiveTicket')
-    return receiveTicket(parsed.right as TicketCommandData['ReceiveTicket'], ctx, now);
-  const { intake, ticketId } = state;
-  if (intake === undefined || ticketId === undefined)
-    return E.left(ticketIllegalTransition('none', type));
-  return run(type, {
-    data: parsed.right as TicketCommandData[typeof type],
-    state,
-    intake,
-    ticketId,
-    ctx,
-    now,
-  });
-};
+) => E.Either<DomainError, readonly TicketEvent[]> = createDecide({
+  aggregate: { zh: '工单', en: 'ticket' },
+  unknownCode: 'TICKET_UNKNOWN_COMMAND',
+  schemas: TicketCommandSchemas,
+  requirementOf,
+  handlers,
+  precondition: (_type, _state, ctx) => {
+    const time = InstantSchema.safeParse(ctx.now);
+    return time.success ? undefined : { ...fromZodError(time.error, 'X-02'), path: ['now'] };
+  },
+  guard: (type, state, ctx) => {
+    if (!isLegalTransition(state.status, type)) return ticketIllegalTransition(state.status, type);
+    if (state.lastAt !== undefined && Date.parse(ctx.now) < Date.parse(state.lastAt))
+      return timeReversed(ctx.now, state.lastAt);
+    return undefined;
+  },
+});

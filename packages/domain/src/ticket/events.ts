@@ -1,3 +1,5 @@
+import type { Deadline } from '../calendar/work-calendar.js';
+import { DeadlineSchema } from '../calendar/deadline-schema.js';
 import { z } from 'zod';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { IdSchema, InstantSchema, IsoDateSchema, personal, Text } from '../kernel/schemas.js';
@@ -16,14 +18,8 @@ import {
   TicketSupplementKindSchema,
 } from './vocabulary.js';
 
-/** A deadline as stored in an event (X-04): computed once, when its clock started. */
-export const TicketDeadlineSchema = z.object({
-  dueDate: IsoDateSchema,
-  dueAt: InstantSchema,
-  workdays: z.number().int().min(0),
-  provisional: z.boolean(),
-  calendar: z.string().min(1),
-});
+/** @deprecated Use `DeadlineSchema` (calendar/deadline-schema.ts); kept for existing imports. */
+export const TicketDeadlineSchema = DeadlineSchema;
 
 // Every ticket event names its ticket and the instant it happened (= the command's ctx.now).
 const base = { ticketId: IdSchema, at: InstantSchema };
@@ -75,8 +71,8 @@ export const TicketEventSchemas = {
     staffId: z.string().min(1),
     serviceType: IdSchema,
     centreId: IdSchema,
-    reviewDeadline: TicketDeadlineSchema,
-    completionDeadline: TicketDeadlineSchema,
+    reviewDeadline: DeadlineSchema,
+    completionDeadline: DeadlineSchema,
   }),
   SupplementRequested: event({
     kind: TicketSupplementKindSchema,
@@ -84,7 +80,7 @@ export const TicketEventSchemas = {
     note: Text(),
     staffId: z.string().min(1),
     extended: z.boolean(),
-    reviewDeadline: TicketDeadlineSchema,
+    reviewDeadline: DeadlineSchema,
   }),
   SupplementReceived: event({
     materials: z.array(TicketMaterialSchema),
@@ -96,8 +92,8 @@ export const TicketEventSchemas = {
     reason: Text(),
     approverId: z.string().min(1),
     approverRole: z.string().min(1),
-    previousDeadline: TicketDeadlineSchema,
-    reviewDeadline: TicketDeadlineSchema,
+    previousDeadline: DeadlineSchema,
+    reviewDeadline: DeadlineSchema,
   }),
   JointReviewStarted: event({
     departments: z.array(IdSchema).min(2),
@@ -118,14 +114,14 @@ export const TicketEventSchemas = {
     reviewerId: z.string().min(1),
     serviceType: IdSchema,
     centreId: IdSchema,
-    reviewDeadline: TicketDeadlineSchema,
+    reviewDeadline: DeadlineSchema,
     withinLimit: z.boolean(),
   }),
   FinalApprovalGranted: event({
     approverId: z.string().min(1),
     decisionRef: IdSchema.optional(),
     note: Text().optional(),
-    completionDeadline: TicketDeadlineSchema,
+    completionDeadline: DeadlineSchema,
     withinLimit: z.boolean(),
   }),
   TicketDispatched: event({
@@ -133,15 +129,15 @@ export const TicketEventSchemas = {
     note: Text().optional(),
     dispatcherId: z.string().min(1),
     serviceType: IdSchema,
-    completionDeadline: TicketDeadlineSchema,
-    returnDeadline: TicketDeadlineSchema,
+    completionDeadline: DeadlineSchema,
+    returnDeadline: DeadlineSchema,
   }),
   TicketSignedFor: event({ unitId: IdSchema, staffId: z.string().min(1) }),
   TicketReturnedByUnit: event({
     unitId: IdSchema,
     reason: Text(),
     staffId: z.string().min(1),
-    returnDeadline: TicketDeadlineSchema,
+    returnDeadline: DeadlineSchema,
   }),
   ExtensionRequested: event({
     workdays: z.number().int().min(1),
@@ -153,8 +149,8 @@ export const TicketEventSchemas = {
     workdays: z.number().int().min(1),
     note: Text().optional(),
     approverId: z.string().min(1),
-    previousDeadline: TicketDeadlineSchema,
-    completionDeadline: TicketDeadlineSchema,
+    previousDeadline: DeadlineSchema,
+    completionDeadline: DeadlineSchema,
   }),
   ExtensionDeclined: event({ reason: Text(), approverId: z.string().min(1) }),
   TicketSupervised: event({
@@ -163,7 +159,7 @@ export const TicketEventSchemas = {
     escalatedTo: IdSchema.optional(),
     supervisorId: z.string().min(1),
     status: z.string().min(1),
-    deadline: TicketDeadlineSchema.optional(),
+    deadline: DeadlineSchema.optional(),
     overdue: z.boolean(),
     unitId: IdSchema.optional(),
   }),
@@ -176,7 +172,7 @@ export const TicketEventSchemas = {
     serviceType: IdSchema,
     category: ServiceCategorySchema,
     firstResponsibleStaffId: z.string().min(1),
-    completionDeadline: TicketDeadlineSchema,
+    completionDeadline: DeadlineSchema,
     withinLimit: z.boolean(),
     reopenCount: z.number().int().min(0),
   }),
@@ -198,7 +194,7 @@ export const TicketEventSchemas = {
     reason: Text(),
     staffId: z.string().min(1),
     reopenCount: z.number().int().min(1),
-    completionDeadline: TicketDeadlineSchema,
+    completionDeadline: DeadlineSchema,
   }),
   TicketArchived: event({
     retentionClass: IdSchema,
@@ -237,7 +233,8 @@ export type TicketEvent = {
 /** One ticket event of a given type. */
 export type TicketEventOf<K extends TicketEventType> = DomainEvent<K, TicketEventData[K]>;
 /** A deadline as the ticket events carry it. */
-export type TicketDeadline = z.infer<typeof TicketDeadlineSchema>;
+/** @deprecated Use `Deadline` (calendar/work-calendar.ts); kept for existing imports. */
+export type TicketDeadline = Deadline;
 
 /** Every ticket event type. */
 export const ticketEventTypes = Object.keys(TicketEventSchemas) as TicketEventType[];

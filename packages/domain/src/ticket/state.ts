@@ -1,5 +1,6 @@
 import type { ServiceCategory } from './catalogue.js';
-import type { TicketDeadline, TicketEventType } from './events.js';
+import type { Deadline } from '../calendar/work-calendar.js';
+import type { TicketEventType } from './events.js';
 import type { TicketStatus } from './status.js';
 import type { TicketChannel, TicketNature } from './vocabulary.js';
 
@@ -44,18 +45,18 @@ export interface TicketState {
   readonly firstResponseAt?: string;
   readonly acceptedAt?: string;
   /** The review deadline in force (TKT-03). */
-  readonly reviewDeadline?: TicketDeadline;
+  readonly reviewDeadline?: Deadline;
   /** Departments of a joint review that have not given their opinion yet. */
   readonly pendingJointDepartments: readonly string[];
   readonly finalApproved: boolean;
   /** Where the completion clock started: acceptance, or the latest reopening. */
   readonly completionClockStartedAt?: string;
   /** The completion deadline in force (TKT-03, K-05). */
-  readonly completionDeadline?: TicketDeadline;
+  readonly completionDeadline?: Deadline;
   /** Status to return to when a unit returns the ticket (退单). */
   readonly readyStatus?: 'approved' | 'finalApproved' | 'reopened';
   readonly unitId?: string;
-  readonly returnDeadline?: TicketDeadline;
+  readonly returnDeadline?: Deadline;
   readonly pendingExtension?: { readonly workdays: number; readonly requestedBy: string };
   readonly supervisions: number;
   readonly completedAt?: string;

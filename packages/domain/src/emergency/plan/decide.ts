@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { unknownCommand } from '../../incident/errors.js';
-import { omitUndefined } from '../../incident/omit-undefined.js';
 import type { DecideContext } from '../../kernel/context.js';
+import { createDecide } from '../../kernel/dispatch.js';
 import type { DomainError } from '../../kernel/errors.js';
-import { parseWith } from '../../kernel/validation.js';
+import { plainEvent } from '../../kernel/plain-json.js';
 import { afterCycle } from '../cycle.js';
 import {
   type EmergencyPlanCommand,
@@ -12,11 +11,7 @@ import {
   type EmergencyPlanCommandType,
 } from './commands.js';
 import { drillDuplicate, planDate, planTransition, versionUnchanged } from './errors.js';
-import type {
-  EmergencyPlanEvent,
-  EmergencyPlanEventData,
-  EmergencyPlanEventType,
-} from './events.js';
+import type { EmergencyPlanEvent } from './events.js';
 import type { EmergencyPlanState } from './state.js';
 
 type Result = E.Either<DomainError, readonly EmergencyPlanEvent[]>;
@@ -26,10 +21,7 @@ type Handler<K extends EmergencyPlanCommandType> = (
   ctx: DecideContext,
 ) => Result;
 
-const event = <K extends EmergencyPlanEventType>(
-  type: K,
-  data: EmergencyPlanEventData<K>,
-): EmergencyPlanEvent => ({ type, data: omitUndefined(data) }) as EmergencyPlanEvent;
+const event = plainEvent<EmergencyPlanEvent>();
 
 /** A fact's date must have come, and a plan's drills and revisions follow its adoption. */
 const checkDate = (
@@ -79,29 +71,14 @@ const HANDLERS: { readonly [K in EmergencyPlanCommandType]: Handler<K> } = {
   },
 };
 
-const isCommandType = (type: unknown): type is EmergencyPlanCommandType =>
-  typeof type === 'string' && Object.hasOwn(HANDLERS, type);
-
-const run = <K extends EmergencyPlanCommandType>(
-  type: K,
-  data: unknown,
-  state: EmergencyPlanState,
-  ctx: DecideContext,
-): Result => {
-  const parsed = parseWith(EmergencyPlanCommandSchemas[type], data, 'EMG-03');
-  if (E.isLeft(parsed)) return parsed;
-  // The schema looked up by `type` is the one of `K`; TypeScript cannot correlate the two.
-  return HANDLERS[type](parsed.right as EmergencyPlanCommandData<K>, state, ctx);
-};
-
 /** Decides an emergency-plan command (EMG-03): adoption, revisions and drills. Never throws. */
-export const decideEmergencyPlan = (
+export const decideEmergencyPlan: (
   command: EmergencyPlanCommand,
   state: EmergencyPlanState,
   ctx: DecideContext,
-): Result => {
-  const raw: unknown = command;
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
-  if (!isCommandType(type)) return E.left(unknownCommand('emergency-plan', type));
-  return run(type, (raw as { data?: unknown }).data, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '应急预案', en: 'emergency-plan' },
+  schemas: EmergencyPlanCommandSchemas,
+  requirementOf: 'EMG-03',
+  handlers: HANDLERS,
+});

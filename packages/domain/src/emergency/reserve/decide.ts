@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { unknownCommand } from '../../incident/errors.js';
-import { omitUndefined } from '../../incident/omit-undefined.js';
 import type { DecideContext } from '../../kernel/context.js';
+import { createDecide } from '../../kernel/dispatch.js';
 import type { DomainError } from '../../kernel/errors.js';
-import { parseWith } from '../../kernel/validation.js';
+import { checkInstantOrder } from '../../kernel/instant-order.js';
+import { plainEvent } from '../../kernel/plain-json.js';
 import type { Policy } from '../../policy/policy.js';
 import {
   type ReserveCommand,
@@ -11,14 +11,13 @@ import {
   ReserveCommandSchemas,
   type ReserveKind,
 } from './commands.js';
-import { facilityMismatch, measuredAtOutOfOrder, recordDuplicate } from './errors.js';
-import type { ReserveEvent, ReserveEventData, ReserveEventType } from './events.js';
+import { facilityMismatch, MEASURED_AT, recordDuplicate } from './errors.js';
+import type { ReserveEvent } from './events.js';
 import type { ReserveState } from './state.js';
 
 type Result = E.Either<DomainError, readonly ReserveEvent[]>;
 
-const event = <K extends ReserveEventType>(type: K, data: ReserveEventData<K>): ReserveEvent =>
-  ({ type, data: omitUndefined(data) }) as ReserveEvent;
+const event = plainEvent<ReserveEvent>();
 
 /** EMG-04: the policy minimum for a kind of reserve. */
 const minimumOf = (policy: Policy, kind: ReserveKind): number =>
@@ -37,13 +36,21 @@ const record = (
     return E.left(facilityMismatch(state.facilityId, d.facilityId));
   if (state.recordIds.includes(d.recordId)) return E.left(recordDuplicate(d.recordId));
   const measuredAt = d.measuredAt ?? ctx.now;
-  if (Date.parse(measuredAt) > Date.parse(ctx.now))
-    return E.left(measuredAtOutOfOrder('RESERVE_TIME_IN_FUTURE', measuredAt, ctx.now));
   const previous = state.kinds[d.kind];
-  if (previous && Date.parse(measuredAt) < Date.parse(previous.lastMeasuredAt))
-    return E.left(
-      measuredAtOutOfOrder('RESERVE_TIME_BEFORE_PREVIOUS', measuredAt, previous.lastMeasuredAt),
-    );
+  const outOfOrder = checkInstantOrder(
+    measuredAt,
+    { now: ctx.now, previous: previous?.lastMeasuredAt },
+    {
+      future: { code: 'RESERVE_TIME_IN_FUTURE', requirement: 'EMG-04', path: ['measuredAt'] },
+      beforePrevious: {
+        code: 'RESERVE_TIME_BEFORE_PREVIOUS',
+        requirement: 'EMG-04',
+        path: ['measuredAt'],
+      },
+    },
+    MEASURED_AT,
+  );
+  if (outOfOrder) return E.left(outOfOrder);
   const minimum = minimumOf(ctx.policy, d.kind);
   const ratio = d.reserve / d.demand;
   const belowMinimum = ratio < minimum - TOLERANCE;
@@ -76,18 +83,13 @@ const record = (
 };
 
 /** Decides a reserve-capacity command (EMG-04): records it and flags a breach. Never throws. */
-export const decideReserve = (
+export const decideReserve: (
   command: ReserveCommand,
   state: ReserveState,
   ctx: DecideContext,
-): Result => {
-  const raw: unknown = command;
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
-  if (type !== 'RecordReserveCapacity') return E.left(unknownCommand('reserve', type));
-  const parsed = parseWith(
-    ReserveCommandSchemas.RecordReserveCapacity,
-    (raw as { data?: unknown }).data,
-    'EMG-04',
-  );
-  return E.isLeft(parsed) ? parsed : record(parsed.right, state, ctx);
-};
+) => Result = createDecide({
+  aggregate: { zh: '应急储备', en: 'reserve' },
+  schemas: ReserveCommandSchemas,
+  requirementOf: 'EMG-04',
+  handlers: { RecordReserveCapacity: record },
+});

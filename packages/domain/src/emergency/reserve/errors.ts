@@ -1,3 +1,4 @@
+import type { InstantNames } from '../../kernel/instant-order.js';
 import { type RuleViolation, ruleViolation } from '../../kernel/errors.js';
 
 /** EMG-04: a stream holds the reserves of one facility. */
@@ -20,22 +21,8 @@ export const recordDuplicate = (recordId: string): RuleViolation =>
     en: `reserve record '${recordId}' already exists`,
   });
 
-/** EMG-04: a measurement in the future or before the last one of the same kind. */
-export const measuredAtOutOfOrder = (
-  code: 'RESERVE_TIME_IN_FUTURE' | 'RESERVE_TIME_BEFORE_PREVIOUS',
-  at: string,
-  bound: string,
-): RuleViolation =>
-  ruleViolation({
-    code,
-    requirement: 'EMG-04',
-    path: ['measuredAt'],
-    zh:
-      code === 'RESERVE_TIME_IN_FUTURE'
-        ? `测量时间 ${at} 晚于当前时间 ${bound}`
-        : `测量时间 ${at} 早于同类上一次测量 ${bound}`,
-    en:
-      code === 'RESERVE_TIME_IN_FUTURE'
-        ? `measuredAt ${at} is after the current time ${bound}`
-        : `measuredAt ${at} is before the previous measurement of this kind at ${bound}`,
-  });
+/** EMG-04: how a measurement's instant is named in the time-order errors. */
+export const MEASURED_AT: InstantNames = {
+  instant: { zh: '测量时间', en: 'measuredAt' },
+  previous: { zh: '同类上一次测量', en: 'the previous measurement of this kind' },
+};
