@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
 import type { DecideContext } from '../kernel/context.js';
-import { createDecide } from '../kernel/dispatch.js';
+import { createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import { type ArchiveCommand, ArchiveCommandSchemas } from './commands.js';
 import {
@@ -75,32 +75,29 @@ const destroy = (d: Data<'DestroyArchive'>, state: ArchiveState, ctx: DecideCont
 };
 
 /** Decides an Archive command (ARC-02, ARC-03, ARC-04); never throws. */
-export const decideArchive: (
-  command: ArchiveCommand,
-  state: ArchiveState,
-  ctx: DecideContext,
-) => Result = createDecide({
-  aggregate: { zh: '档案', en: 'archive' },
-  unknownCode: 'ARCHIVE_UNKNOWN_COMMAND',
-  schemas: ArchiveCommandSchemas,
-  requirementOf: {
-    ClassifyArchive: 'ARC-02',
-    ChangeArchiveAccess: 'ARC-03',
-    RecordArchiveBackup: 'ARC-04',
-    DestroyArchive: 'ARC-04',
-  },
-  handlers: {
-    ClassifyArchive: classify,
-    ChangeArchiveAccess: changeAccess,
-    RecordArchiveBackup: backUp,
-    DestroyArchive: destroy,
-  },
-  // A file is classified once; every other step needs a classified file, whatever its input.
-  precondition: (type, state) => {
-    const ready =
-      type === 'ClassifyArchive'
-        ? state.status === 'none'
-        : state.status === 'classified' && state.caseId !== undefined;
-    return ready ? undefined : archiveTransition(state.status, type);
-  },
-});
+export const decideArchive: DecideFunction<ArchiveCommand, ArchiveEvent, ArchiveState> =
+  createDecide({
+    aggregate: { zh: '档案', en: 'archive' },
+    unknownCode: 'ARCHIVE_UNKNOWN_COMMAND',
+    schemas: ArchiveCommandSchemas,
+    requirementOf: {
+      ClassifyArchive: 'ARC-02',
+      ChangeArchiveAccess: 'ARC-03',
+      RecordArchiveBackup: 'ARC-04',
+      DestroyArchive: 'ARC-04',
+    },
+    handlers: {
+      ClassifyArchive: classify,
+      ChangeArchiveAccess: changeAccess,
+      RecordArchiveBackup: backUp,
+      DestroyArchive: destroy,
+    },
+    // A file is classified once; every other step needs a classified file, whatever its input.
+    precondition: (type, state) => {
+      const ready =
+        type === 'ClassifyArchive'
+          ? state.status === 'none'
+          : state.status === 'classified' && state.caseId !== undefined;
+      return ready ? undefined : archiveTransition(state.status, type);
+    },
+  });

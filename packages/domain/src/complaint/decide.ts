@@ -1,13 +1,16 @@
-import { isOnTime } from '../calendar/deadline-schema.js';
 import * as E from 'fp-ts/lib/Either.js';
+import { isOnTime } from '../calendar/deadline-schema.js';
 import type { DecideContext } from '../kernel/context.js';
-import { createDecide } from '../kernel/dispatch.js';
-import type { DomainError } from '../kernel/errors.js';
+import {
+  type CommandHandlers,
+  createDecide,
+  type DecideFunction,
+  stepGuard,
+} from '../kernel/dispatch.js';
 import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
 import {
   type ComplaintCommand,
-  type ComplaintCommandData,
   ComplaintCommandSchemas,
   type ComplaintCommandType,
 } from './commands.js';
@@ -19,14 +22,7 @@ import {
   complaintUnknownGrade,
 } from './errors.js';
 import type { ComplaintEvent } from './events.js';
-import type { ComplaintState, ComplaintStatus } from './state.js';
-
-type Result = E.Either<DomainError, readonly ComplaintEvent[]>;
-type Handler<K extends ComplaintCommandType> = (
-  data: ComplaintCommandData<K>,
-  state: ComplaintState,
-  ctx: DecideContext,
-) => Result;
+import type { ComplaintState } from './state.js';
 
 /** The requirement each command's input validation enforces. */
 const requirementOf: Record<ComplaintCommandType, RequirementId> = {
@@ -42,19 +38,18 @@ const requirementOf: Record<ComplaintCommandType, RequirementId> = {
 };
 
 /** Runs `decide` only in the loop steps that allow the command (CMP-04). */
-const inStep = (
-  state: ComplaintState,
-  allowed: readonly ComplaintStatus[],
-  attempted: ComplaintCommandType,
-  decide: () => Result,
-): Result =>
-  allowed.includes(state.status)
-    ? decide()
-    : E.left(complaintStepNotAllowed(state.status, attempted));
+const inStep = stepGuard<ComplaintState, ComplaintEvent, ComplaintCommandType>(
+  complaintStepNotAllowed,
+);
 
 const id = (state: ComplaintState): string => state.complaintId ?? '';
 
-const handlers: { [K in ComplaintCommandType]: Handler<K> } = {
+const handlers: CommandHandlers<
+  typeof ComplaintCommandSchemas,
+  ComplaintEvent,
+  ComplaintState,
+  DecideContext
+> = {
   ReceiveComplaint: (data, state, ctx) =>
     inStep(state, ['none'], 'ReceiveComplaint', () =>
       E.right([
@@ -225,15 +220,12 @@ const handlers: { [K in ComplaintCommandType]: Handler<K> } = {
 };
 
 /** Decides a complaint command (CMP-01 … CMP-06); never throws. */
-export const decideComplaint: (
-  command: ComplaintCommand,
-  state: ComplaintState,
-  ctx: DecideContext,
-) => Result = createDecide({
-  aggregate: { zh: '投诉', en: 'complaint' },
-  unknownCode: 'COMPLAINT_UNKNOWN_COMMAND',
-  schemas: ComplaintCommandSchemas,
-  requirementOf,
-  handlers,
-  finish: plainEvents,
-});
+export const decideComplaint: DecideFunction<ComplaintCommand, ComplaintEvent, ComplaintState> =
+  createDecide({
+    aggregate: { zh: '投诉', en: 'complaint' },
+    unknownCode: 'COMPLAINT_UNKNOWN_COMMAND',
+    schemas: ComplaintCommandSchemas,
+    requirementOf,
+    handlers,
+    finish: plainEvents,
+  });

@@ -1,5 +1,5 @@
-import { DeadlineSchema } from '../calendar/deadline-schema.js';
 import { z } from 'zod';
+import { DeadlineSchema } from '../calendar/deadline-schema.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { IdSchema, InstantSchema, personal, Text } from '../kernel/schemas.js';
 import {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSequence, testContext } from '../testing/index.js';
+import { testContext } from '../testing/index.js';
+import { checkSequences, inContext, withGarbage } from '../testing/properties.js';
 import type { EmergencyPlanCommand } from './plan/commands.js';
 import { emergencyPlanDecider } from './plan/decider.js';
 import type { ReserveCommand } from './reserve/commands.js';
@@ -10,7 +11,7 @@ const ctx = testContext();
 const date = fc.constantFrom('2025-12-31', '2026-01-15', '2026-06-30', '2026-11-20', '2026-11-21');
 const id = fc.constantFrom('A', 'B', 'C');
 
-const planCommand = fc.oneof(
+const planCommands = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
@@ -52,64 +53,57 @@ const planCommand = fc.oneof(
       }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ type: fc.string(), data: fc.anything() }) },
-  { weight: 1, arbitrary: fc.anything() },
+);
+const planCommand = withGarbage(
+  planCommands,
+  ['AdoptEmergencyPlan', 'ReviseEmergencyPlan', 'RecordDrill'],
+  { weights: { plausible: 9, mismatched: 0, anyData: 0, anyType: 1, anything: 1 }, probes: [] },
 ) as fc.Arbitrary<EmergencyPlanCommand>;
 
-const reserveCommand = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.record({
-      type: fc.constant('RecordReserveCapacity'),
-      data: fc.record({
-        recordId: id,
-        facilityId: fc.constantFrom('F-1', 'F-2'),
-        kind: fc.constantFrom('water', 'backup-power'),
-        measuredAt: fc.option(
-          fc.constantFrom('2026-11-19T08:00:00+08:00', '2026-11-20T08:00:00+08:00'),
-          {
-            nil: undefined,
-          },
-        ),
-        reserve: fc.double({ min: -1, max: 200, noNaN: true }),
-        demand: fc.double({ min: -1, max: 200, noNaN: true }),
-        measure: fc.constant('m3'),
-      }),
+const reserveCommand = withGarbage(
+  fc.record({
+    type: fc.constant('RecordReserveCapacity'),
+    data: fc.record({
+      recordId: id,
+      facilityId: fc.constantFrom('F-1', 'F-2'),
+      kind: fc.constantFrom('water', 'backup-power'),
+      measuredAt: fc.option(
+        fc.constantFrom('2026-11-19T08:00:00+08:00', '2026-11-20T08:00:00+08:00'),
+        {
+          nil: undefined,
+        },
+      ),
+      reserve: fc.double({ min: -1, max: 200, noNaN: true }),
+      demand: fc.double({ min: -1, max: 200, noNaN: true }),
+      measure: fc.constant('m3'),
     }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ type: fc.constant('RecordReserveCapacity'), data: fc.anything() }),
-  },
-  { weight: 1, arbitrary: fc.anything() },
+  }),
+  ['RecordReserveCapacity'],
+  { weights: { plausible: 8, mismatched: 0, anyData: 1, anything: 1 }, probes: [] },
 ) as fc.Arbitrary<ReserveCommand>;
 
 describe('Emergency plan and reserve deciders properties (EMG-03, EMG-04, X-05)', () => {
   it('EMG-03 no command sequence throws and folding reproduces the state', () => {
-    fc.assert(
-      fc.property(fc.array(planCommand, { maxLength: 25 }), (commands) => {
-        const run = runSequence(
-          emergencyPlanDecider,
-          commands.map((command) => ({ command, ctx })),
-        );
+    checkSequences(
+      emergencyPlanDecider,
+      inContext(fc.array(planCommand, { maxLength: 25 }), ctx),
+      (run) => {
         expect(run.refold).toEqual(run.state);
-      }),
+      },
       { seed: 20261120, numRuns: 200 },
     );
   });
 
   it('EMG-04 no command sequence throws, folding reproduces the state, and every breach is below its minimum', () => {
-    fc.assert(
-      fc.property(fc.array(reserveCommand, { maxLength: 25 }), (commands) => {
-        const run = runSequence(
-          reserveDecider,
-          commands.map((command) => ({ command, ctx })),
-        );
+    checkSequences(
+      reserveDecider,
+      inContext(fc.array(reserveCommand, { maxLength: 25 }), ctx),
+      (run) => {
         expect(run.refold).toEqual(run.state);
         for (const e of run.events)
           if (e.type === 'ReserveCapacityBelowMinimum')
             expect(e.data.ratio).toBeLessThan(e.data.minimum);
-      }),
+      },
       { seed: 20261120, numRuns: 200 },
     );
   });

@@ -9,7 +9,7 @@ import { wholeYearsBetween } from './dates.js';
 import { type Decision, event, requireActive, today, workDateOf } from './decide-support.js';
 import { duplicate, rule, things, unknownRef, wrongStatus } from './errors.js';
 import type { FacilityEvent } from './events.js';
-import { checkQualification } from './qualification.js';
+import { qualifiedWorkDate } from './qualification.js';
 import type { FacilityState, RepairOrderState } from './state.js';
 
 const sourceRefOf = (d: { readonly source: string } & Record<string, unknown>): string =>
@@ -187,16 +187,13 @@ export const startRepair = (
     );
   const first = urgentFirst(state, order);
   if (first) return E.left(first);
-  const workDate = workDateOf(ctx, d.startedAt, ['startedAt']);
+  const workDate = qualifiedWorkDate(ctx, active.right.classKey, {
+    at: d.startedAt,
+    atPath: ['startedAt'],
+    performerId: d.performedBy.id,
+    performerPath: ['performedBy'],
+  });
   if (E.isLeft(workDate)) return workDate;
-  const unqualified = checkQualification(
-    ctx,
-    active.right.classKey,
-    d.performedBy.id,
-    workDate.right,
-    ['performedBy'],
-  );
-  if (unqualified) return E.left(unqualified);
   return E.right([event('RepairStarted', d)]);
 };
 
@@ -222,16 +219,13 @@ export const completeRepair = (
     const first = urgentFirst(state, order);
     if (first) return E.left(first);
   }
-  const workDate = workDateOf(ctx, d.performedAt, ['performedAt']);
+  const workDate = qualifiedWorkDate(ctx, active.right.classKey, {
+    at: d.performedAt,
+    atPath: ['performedAt'],
+    performerId: d.performedBy.id,
+    performerPath: ['performedBy'],
+  });
   if (E.isLeft(workDate)) return workDate;
-  const unqualified = checkQualification(
-    ctx,
-    active.right.classKey,
-    d.performedBy.id,
-    workDate.right,
-    ['performedBy'],
-  );
-  if (unqualified) return E.left(unqualified);
   return E.right([
     event('RepairCompleted', {
       repairOrderId: d.repairOrderId,

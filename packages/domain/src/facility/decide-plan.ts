@@ -15,7 +15,6 @@ import {
   outOfRange,
   requireActive,
   today,
-  workDateOf,
 } from './decide-support.js';
 import {
   duplicate,
@@ -26,7 +25,7 @@ import {
   wrongStatus,
 } from './errors.js';
 import type { FacilityEvent } from './events.js';
-import { checkQualification } from './qualification.js';
+import { qualifiedWorkDate } from './qualification.js';
 import type { FacilityPersonRef } from './schemas.js';
 import { type FacilityState, type OpenTaskState, own, type PlanItemState } from './state.js';
 
@@ -218,16 +217,13 @@ export const completeTask = (
   const d = parsed.right;
   const task = findOpenTask(state, d.taskId, ['taskId']);
   if (E.isLeft(task)) return task;
-  const workDate = workDateOf(ctx, d.performedAt, ['performedAt']);
+  const workDate = qualifiedWorkDate(ctx, active.right.classKey, {
+    at: d.performedAt,
+    atPath: ['performedAt'],
+    performerId: d.performedBy.id,
+    performerPath: ['performedBy'],
+  });
   if (E.isLeft(workDate)) return workDate;
-  const unqualified = checkQualification(
-    ctx,
-    active.right.classKey,
-    d.performedBy.id,
-    workDate.right,
-    ['performedBy'],
-  );
-  if (unqualified) return E.left(unqualified);
   return completionEvents(state, ctx, active.right.classKey, task.right, {
     completedAt: d.performedAt,
     completedOn: workDate.right,

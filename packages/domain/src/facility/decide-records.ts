@@ -13,7 +13,6 @@ import {
   outOfRange,
   requireActive,
   requireRegistered,
-  workDateOf,
 } from './decide-support.js';
 import {
   duplicate,
@@ -25,7 +24,7 @@ import {
   wrongStatus,
 } from './errors.js';
 import type { FacilityEvent } from './events.js';
-import { checkQualification } from './qualification.js';
+import { qualifiedWorkDate } from './qualification.js';
 import type { FacilityState } from './state.js';
 
 /** FAC-05, FAC-08, FAC-12, FAC-13: a signed record; sets the condition, may open a fault. */
@@ -80,12 +79,13 @@ export const recordInspection = (
   }
   const task = d.taskId === undefined ? undefined : findOpenTask(state, d.taskId, ['taskId']);
   if (task && E.isLeft(task)) return task;
-  const workDate = workDateOf(ctx, d.performedAt, ['performedAt']);
+  const workDate = qualifiedWorkDate(ctx, reg.classKey, {
+    at: d.performedAt,
+    atPath: ['performedAt'],
+    performerId: signer.id,
+    performerPath: ['maintainerId'],
+  });
   if (E.isLeft(workDate)) return workDate;
-  const unqualified = checkQualification(ctx, reg.classKey, signer.id, workDate.right, [
-    'maintainerId',
-  ]);
-  if (unqualified) return E.left(unqualified);
   const faultId = d.result === 'abnormal' ? (d.faultId ?? `${d.recordId}-fault`) : undefined;
   if (faultId !== undefined && Object.hasOwn(state.faults, faultId))
     return E.left(duplicate('FAC-05', ['faultId'], things.fault, faultId));

@@ -57,7 +57,11 @@ export const workDateOf = (
   // Not `at > now`: an unreadable instant (NaN) must be refused too.
   if (!(at <= now))
     return E.left(
-      instantInFuture({ code: 'FACILITY_TIME_IN_FUTURE', requirement: 'X-05', path }, instant, ctx.now),
+      instantInFuture(
+        { code: 'FACILITY_TIME_IN_FUTURE', requirement: 'X-05', path },
+        instant,
+        ctx.now,
+      ),
     );
   const date = localDateOf(instant, ctx.calendar.timeZone);
   return date === undefined ? E.left(outOfRange(path, instant)) : E.right(date);

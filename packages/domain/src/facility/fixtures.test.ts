@@ -1,8 +1,8 @@
 // Shared givens of the facility specifications (not shipped: `*.test.ts` is left out of the
 // build, and vitest only runs `*.spec.ts`).
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../kernel/errors.js';
-import { runSequence, testContext } from '../testing/index.js';
+import { acceptedHistory, errorOf, eventsOf, testContext } from '../testing/specification.js';
 import type { FacilityCommand } from './commands.js';
 import type { FacilityCertificate, FacilityContext } from './context.js';
 import { facilityDecider } from './decider.js';
@@ -75,28 +75,21 @@ export const cmd = <T extends FacilityCommand['type']>(type: T, data: unknown): 
 /** Runs commands in order and returns the events; fails loudly if any command is refused. */
 export const history = (
   ...steps: readonly (FacilityCommand | { command: FacilityCommand; ctx: FacilityContext })[]
-): readonly FacilityEvent[] => {
-  const run = runSequence(
+): readonly FacilityEvent[] =>
+  acceptedHistory(
     facilityDecider,
     steps.map((s) =>
       'command' in s ? s : { command: s, ctx: ctx({ certificates: [pipeFitter] }) },
     ),
   );
-  if (run.errors.length > 0)
-    throw new Error(`given history refused: ${JSON.stringify(run.errors[0], null, 1)}`);
-  return run.events;
-};
 
 /** The events of a successful decision (fails the test otherwise). */
-export const accepted = (result: E.Either<DomainError, readonly FacilityEvent[]>) => {
-  if (E.isLeft(result)) throw new Error(`expected events, got ${JSON.stringify(result.left)}`);
-  return result.right;
-};
+export const accepted: (
+  result: E.Either<DomainError, readonly FacilityEvent[]>,
+) => readonly FacilityEvent[] = eventsOf;
 
 /** The error of a refused decision (fails the test otherwise). */
-export const refused = (result: E.Either<DomainError, readonly FacilityEvent[]>): DomainError => {
-  if (E.isRight(result)) throw new Error(`expected an error, got ${JSON.stringify(result.right)}`);
-  return result.left;
-};
+export const refused: (result: E.Either<DomainError, readonly FacilityEvent[]>) => DomainError =
+  errorOf;
 
 export const types = (events: readonly FacilityEvent[]) => events.map((e) => e.type);

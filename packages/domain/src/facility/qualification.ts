@@ -1,8 +1,10 @@
+import * as E from 'fp-ts/lib/Either.js';
 // FAC-08: work on a class that requires certificates needs a valid one of each kind on the
 // day of the work. The caller supplies the performer's certificates in the context.
 import type { IsoDate } from '../calendar/work-calendar.js';
 import type { DomainError, FieldPath } from '../kernel/errors.js';
 import type { FacilityContext } from './context.js';
+import { workDateOf } from './decide-support.js';
 import { rule } from './errors.js';
 
 /** Certificate kinds the policy requires for work on a facility class. */
@@ -41,4 +43,30 @@ export const checkQualification = (
       );
   }
   return undefined;
+};
+
+/**
+ * X-05, FAC-08: the local date of work done at `at` (not after `ctx.now`), once the performer
+ * is found to have held the certificates the class requires on that date.
+ */
+export const qualifiedWorkDate = (
+  ctx: FacilityContext,
+  classKey: string,
+  work: {
+    readonly at: string;
+    readonly atPath: FieldPath;
+    readonly performerId: string;
+    readonly performerPath: FieldPath;
+  },
+): E.Either<DomainError, IsoDate> => {
+  const workDate = workDateOf(ctx, work.at, work.atPath);
+  if (E.isLeft(workDate)) return workDate;
+  const unqualified = checkQualification(
+    ctx,
+    classKey,
+    work.performerId,
+    workDate.right,
+    work.performerPath,
+  );
+  return unqualified ? E.left(unqualified) : workDate;
 };

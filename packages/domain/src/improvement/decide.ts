@@ -1,11 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../kernel/context.js';
-import { createDecide } from '../kernel/dispatch.js';
+import {
+  type CommandHandlers,
+  createDecide,
+  type DecideFunction,
+  stepGuard,
+} from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import { plainEvents } from '../kernel/plain-json.js';
 import {
   type ImprovementCommand,
-  type ImprovementCommandData,
   ImprovementCommandSchemas,
   type ImprovementCommandType,
 } from './commands.js';
@@ -16,24 +20,11 @@ import {
   improvementUnknownMilestone,
 } from './errors.js';
 import type { ImprovementEvent } from './events.js';
-import type { ImprovementState, ImprovementStatus } from './state.js';
+import type { ImprovementState } from './state.js';
 
-type Result = E.Either<DomainError, readonly ImprovementEvent[]>;
-type Handler<K extends ImprovementCommandType> = (
-  data: ImprovementCommandData<K>,
-  state: ImprovementState,
-  ctx: DecideContext,
-) => Result;
-
-const inStep = (
-  state: ImprovementState,
-  allowed: readonly ImprovementStatus[],
-  attempted: ImprovementCommandType,
-  decide: () => Result,
-): Result =>
-  allowed.includes(state.status)
-    ? decide()
-    : E.left(improvementStepNotAllowed(state.status, attempted));
+const inStep = stepGuard<ImprovementState, ImprovementEvent, ImprovementCommandType>(
+  improvementStepNotAllowed,
+);
 
 const id = (state: ImprovementState): string => state.planId ?? '';
 
@@ -51,7 +42,12 @@ const pastMilestone = (
     : improvementMilestoneInPast(m.dueDate, today, [field, i, 'dueDate']);
 };
 
-const handlers: { [K in ImprovementCommandType]: Handler<K> } = {
+const handlers: CommandHandlers<
+  typeof ImprovementCommandSchemas,
+  ImprovementEvent,
+  ImprovementState,
+  DecideContext
+> = {
   PlanImprovement: (data, state, ctx) =>
     inStep(state, ['none'], 'PlanImprovement', () => {
       const past = pastMilestone(data.milestones, ctx, 'milestones');
@@ -134,11 +130,11 @@ const handlers: { [K in ImprovementCommandType]: Handler<K> } = {
 };
 
 /** Decides an improvement-plan command (AUD-04, PDCA); never throws. */
-export const decideImprovement: (
-  command: ImprovementCommand,
-  state: ImprovementState,
-  ctx: DecideContext,
-) => Result = createDecide({
+export const decideImprovement: DecideFunction<
+  ImprovementCommand,
+  ImprovementEvent,
+  ImprovementState
+> = createDecide({
   aggregate: { zh: '改进计划', en: 'improvement-plan' },
   unknownCode: 'IMPROVEMENT_UNKNOWN_COMMAND',
   schemas: ImprovementCommandSchemas,

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../kernel/context.js';
-import { type CommandHandler, createDecide } from '../kernel/dispatch.js';
+import { type CommandHandler, createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import { checkInstantOrder } from '../kernel/instant-order.js';
 import { plainEvent } from '../kernel/plain-json.js';
@@ -11,11 +11,7 @@ import {
   IncidentCommandSchemas,
   type IncidentCommandType,
 } from './commands.js';
-import {
-  incidentTransition,
-  leadUnchanged,
-  levelUnchanged,
-} from './errors.js';
+import { incidentTransition, leadUnchanged, levelUnchanged } from './errors.js';
 import type { IncidentEvent } from './events.js';
 import type { IncidentStage } from './stages.js';
 import type { IncidentState } from './state.js';
@@ -130,7 +126,11 @@ const checkTime = (
     { now: ctx.now, previous: state.lastAt },
     {
       future: { code: 'INCIDENT_TIME_IN_FUTURE', requirement: 'EMG-02', path: ['at'] },
-      beforePrevious: { code: 'INCIDENT_TIME_BEFORE_PREVIOUS', requirement: 'EMG-02', path: ['at'] },
+      beforePrevious: {
+        code: 'INCIDENT_TIME_BEFORE_PREVIOUS',
+        requirement: 'EMG-02',
+        path: ['at'],
+      },
     },
   );
   return broken ? E.left(broken) : E.right(at);
@@ -147,23 +147,20 @@ const timed =
   };
 
 /** Decides an incident command (EMG-01, EMG-02). Never throws. */
-export const decideIncident: (
-  command: IncidentCommand,
-  state: IncidentState,
-  ctx: DecideContext,
-) => Result = createDecide({
-  aggregate: { zh: '应急事件', en: 'incident' },
-  schemas: IncidentCommandSchemas,
-  requirementOf: REQUIREMENT,
-  handlers: {
-    RaiseWarning: timed(HANDLERS.RaiseWarning),
-    StartResponse: timed(HANDLERS.StartResponse),
-    BeginHandling: timed(HANDLERS.BeginHandling),
-    ReleaseInformation: timed(HANDLERS.ReleaseInformation),
-    BeginRecovery: timed(HANDLERS.BeginRecovery),
-    CloseIncident: timed(HANDLERS.CloseIncident),
-    ChangeLevel: timed(HANDLERS.ChangeLevel),
-    ChangeLead: timed(HANDLERS.ChangeLead),
-    AddAffectedFacilities: timed(HANDLERS.AddAffectedFacilities),
-  },
-});
+export const decideIncident: DecideFunction<IncidentCommand, IncidentEvent, IncidentState> =
+  createDecide({
+    aggregate: { zh: '应急事件', en: 'incident' },
+    schemas: IncidentCommandSchemas,
+    requirementOf: REQUIREMENT,
+    handlers: {
+      RaiseWarning: timed(HANDLERS.RaiseWarning),
+      StartResponse: timed(HANDLERS.StartResponse),
+      BeginHandling: timed(HANDLERS.BeginHandling),
+      ReleaseInformation: timed(HANDLERS.ReleaseInformation),
+      BeginRecovery: timed(HANDLERS.BeginRecovery),
+      CloseIncident: timed(HANDLERS.CloseIncident),
+      ChangeLevel: timed(HANDLERS.ChangeLevel),
+      ChangeLead: timed(HANDLERS.ChangeLead),
+      AddAffectedFacilities: timed(HANDLERS.AddAffectedFacilities),
+    },
+  });

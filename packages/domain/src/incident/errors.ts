@@ -1,12 +1,9 @@
 import {
-  type FieldPath,
   type IllegalTransition,
   illegalTransition,
   type RuleViolation,
   ruleViolation,
-  type ValidationError,
 } from '../kernel/errors.js';
-import type { RequirementId } from '../kernel/requirement.js';
 import { type IncidentStage, STAGE_NAMES } from './stages.js';
 
 /** EMG-02: a step the current stage does not allow, e.g. a skipped stage. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSequence, testContext } from '../testing/index.js';
+import { testContext } from '../testing/index.js';
+import { checkSequences, commandsByType, inContext, withGarbage } from '../testing/properties.js';
 import type { IncidentCommand } from './commands.js';
 import { incidentDecider } from './decider.js';
 
@@ -43,28 +44,18 @@ const plausible: Record<IncidentCommand['type'], fc.Arbitrary<unknown>> = {
     at: maybeAt,
   }),
 };
-const types = Object.keys(plausible) as IncidentCommand['type'][];
-
-const command = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc
-      .constantFrom(...types)
-      .chain((type) => plausible[type].map((data) => ({ type, data }))),
-  },
-  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom(...types), data: fc.anything() }) },
-  { weight: 1, arbitrary: fc.anything() },
-) as fc.Arbitrary<IncidentCommand>;
+const command = withGarbage(commandsByType(plausible), Object.keys(plausible), {
+  weights: { plausible: 8, mismatched: 0, anyData: 1, anything: 1 },
+  probes: [],
+}) as fc.Arbitrary<IncidentCommand>;
 
 describe('Incident decider properties (EMG-01, EMG-02, X-05)', () => {
   it('EMG-01 EMG-02 no command sequence throws; folding reproduces the state; stages never go back', () => {
     const ctx = testContext({ now: '2026-11-20T12:00:00+08:00' });
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
-        const run = runSequence(
-          incidentDecider,
-          commands.map((command) => ({ command, ctx })),
-        );
+    checkSequences(
+      incidentDecider,
+      inContext(fc.array(command, { maxLength: 30 }), ctx),
+      (run) => {
         expect(run.refold).toEqual(run.state);
         const order = [
           'IncidentWarningIssued',
@@ -75,7 +66,7 @@ describe('Incident decider properties (EMG-01, EMG-02, X-05)', () => {
         ];
         const seen = run.events.map((e) => e.type).filter((t) => order.includes(t));
         expect(seen).toEqual(order.slice(0, seen.length));
-      }),
+      },
       { seed: 20261120, numRuns: 200 },
     );
   });

@@ -33,6 +33,7 @@ describe('jsonString', () => {
       }),
       { seed: 8, numRuns: 500 },
     );
-    for (const s of ['"', '\\', '\n', '\u2028', '\ud800', '😀', 'a"b']) expect(jsonString(s)).toBe(JSON.stringify(s));
+    for (const s of ['"', '\\', '\n', '\u2028', '\ud800', '😀', 'a"b'])
+      expect(jsonString(s)).toBe(JSON.stringify(s));
   });
 });

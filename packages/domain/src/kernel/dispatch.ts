@@ -3,6 +3,7 @@
 // arrives untyped from other systems, so nothing here may throw.
 import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
+import type { DecideContext } from './context.js';
 import type { BilingualMessage, DomainError, ValidationError } from './errors.js';
 import type { RequirementId } from './requirement.js';
 import { parseWith } from './validation.js';
@@ -12,6 +13,13 @@ export type CommandSchemas = { readonly [type: string]: z.ZodType };
 
 /** What a decider returns: the events, or why none. */
 export type DecideResult<Ev> = E.Either<DomainError, readonly Ev[]>;
+
+/** A decider's `decide`: the command, the state, the context in; events or an error out. */
+export type DecideFunction<C, Ev, S, Ctx = DecideContext> = (
+  command: C,
+  state: S,
+  ctx: Ctx,
+) => DecideResult<Ev>;
 
 /** Decides one validated command of a type: `data` is the output of that type's schema. */
 export type CommandHandler<D, Ev, S, Ctx> = (data: D, state: S, ctx: Ctx) => DecideResult<Ev>;
@@ -84,7 +92,11 @@ export interface DecideSpec<Schemas extends CommandSchemas, Ev, S, Ctx> {
   readonly requirementOf: RequirementId | { readonly [K in keyof Schemas & string]: RequirementId };
   readonly handlers: CommandHandlers<Schemas, Ev, S, Ctx>;
   /** Checked before `data` is validated (a state that refuses the type whatever the input). */
-  readonly precondition?: (type: keyof Schemas & string, state: S, ctx: Ctx) => DomainError | undefined;
+  readonly precondition?: (
+    type: keyof Schemas & string,
+    state: S,
+    ctx: Ctx,
+  ) => DomainError | undefined;
   /** Checked after `data` is validated, before the handler runs. */
   readonly guard?: (type: keyof Schemas & string, state: S, ctx: Ctx) => DomainError | undefined;
   /** Applied to the handler's events (e.g. `plainEvents`). */
@@ -115,3 +127,19 @@ export const createDecide =
     const decided = handler(parsed.right, state, ctx);
     return spec.finish && E.isRight(decided) ? E.right(spec.finish(decided.right)) : decided;
   };
+
+/**
+ * A guard for the steps of a state machine: `inStep(state, allowed, attempted, decide)` runs
+ * `decide` only when `state.status` is one of `allowed`, else returns `refuse(from, attempted)`.
+ */
+export const stepGuard =
+  <S extends { readonly status: string }, Ev, K extends string = string>(
+    refuse: (from: S['status'], attempted: K) => DomainError,
+  ) =>
+  (
+    state: S,
+    allowed: readonly S['status'][],
+    attempted: K,
+    decide: () => DecideResult<Ev>,
+  ): DecideResult<Ev> =>
+    allowed.includes(state.status) ? decide() : E.left(refuse(state.status, attempted));

@@ -25,18 +25,24 @@ const DEFAULT_NAMES: InstantNames = {
 /** True when instant `a` lies strictly after instant `b`. */
 export const isAfterInstant = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
 
+const message = {
+  future: (n: InstantNames, at: string, now: string) => ({
+    zh: `${n.instant.zh} ${at} 晚于当前时间 ${now}`,
+    en: `${n.instant.en} ${at} is after the current time ${now}`,
+  }),
+  beforePrevious: (n: InstantNames, at: string, previous: string) => ({
+    zh: `${n.instant.zh} ${at} 早于${n.previous.zh}的时间 ${previous}`,
+    en: `${n.instant.en} ${at} is before ${n.previous.en} at ${previous}`,
+  }),
+};
+
 /** An instant after the context's `now`: only what happened is recorded. */
 export const instantInFuture = (
   rule: InstantRule,
   at: string,
   now: string,
   names: InstantNames = DEFAULT_NAMES,
-): RuleViolation =>
-  ruleViolation({
-    ...rule,
-    zh: `${names.instant.zh} ${at} 晚于当前时间 ${now}`,
-    en: `${names.instant.en} ${at} is after the current time ${now}`,
-  });
+): RuleViolation => ruleViolation({ ...rule, ...message.future(names, at, now) });
 
 /** An instant before the previous one of the stream: time moves forward. */
 export const instantBeforePrevious = (
@@ -44,12 +50,7 @@ export const instantBeforePrevious = (
   at: string,
   previous: string,
   names: InstantNames = DEFAULT_NAMES,
-): RuleViolation =>
-  ruleViolation({
-    ...rule,
-    zh: `${names.instant.zh} ${at} 早于${names.previous.zh}的时间 ${previous}`,
-    en: `${names.instant.en} ${at} is before ${names.previous.en} at ${previous}`,
-  });
+): RuleViolation => ruleViolation({ ...rule, ...message.beforePrevious(names, at, previous) });
 
 /**
  * Checks `at` is neither after `now` nor before `previous` (when there is one); the first

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DecideContext } from '../kernel/context.js';
 import type { Decider } from '../kernel/decider.js';
-import { createDecide } from '../kernel/dispatch.js';
+import { createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { type DomainError, ruleViolation } from '../kernel/errors.js';
 import { IdSchema, InstantSchema, Text } from '../kernel/schemas.js';
@@ -96,12 +96,7 @@ const erase = (
   ]);
 };
 
-const decidePrivacy: Decider<
-  PrivacyCommand,
-  PrivacyEvent,
-  PrivacyState,
-  DecideContext
->['decide'] = createDecide({
+const decidePrivacy: DecideFunction<PrivacyCommand, PrivacyEvent, PrivacyState> = createDecide({
   aggregate: { zh: '隐私', en: 'privacy' },
   unknownCode: 'PRIVACY_UNKNOWN_COMMAND',
   schemas: PrivacyCommandSchemas,

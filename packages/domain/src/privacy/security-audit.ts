@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DecideContext } from '../kernel/context.js';
 import type { Decider } from '../kernel/decider.js';
-import { createDecide } from '../kernel/dispatch.js';
+import { createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import type { DomainError } from '../kernel/errors.js';
 import { InstantSchema, Text } from '../kernel/schemas.js';
@@ -75,12 +75,11 @@ const record =
   ): E.Either<DomainError, readonly SecurityAuditEvent[]> =>
     E.right([{ type: eventOf[type], data: { ...data, at: ctx.now } } as SecurityAuditEvent]);
 
-const decideSecurityAudit: Decider<
+const decideSecurityAudit: DecideFunction<
   SecurityAuditCommand,
   SecurityAuditEvent,
-  SecurityAuditState,
-  DecideContext
->['decide'] = createDecide({
+  SecurityAuditState
+> = createDecide({
   aggregate: { zh: '安全审计', en: 'security-audit' },
   unknownCode: 'SECURITY_AUDIT_UNKNOWN_COMMAND',
   schemas: SecurityAuditCommandSchemas,

@@ -1,6 +1,6 @@
-import { rectificationStreamId } from '../rectification/decider.js';
 import { TicketEventSchemas } from '../ticket/events.js';
-import { deriveReactionId, type Reaction, reactionMeta } from './reaction.js';
+import { openRectification } from './open-rectification.js';
+import type { Reaction } from './reaction.js';
 
 const NAME = 'bad-rating';
 
@@ -15,24 +15,13 @@ export const badRatingReaction: Reaction = (envelope) => {
   const parsed = TicketEventSchemas.TicketRated.safeParse(envelope.data);
   if (!parsed.success || !parsed.data.bad) return [];
   const rating = parsed.data;
-  const rectificationId = deriveReactionId('RB', envelope.eventId, NAME);
   return [
-    {
-      reaction: NAME,
-      aggregate: 'rectification',
-      streamId: rectificationStreamId(rectificationId),
-      command: {
-        type: 'OpenRectification',
-        data: {
-          rectificationId,
-          source: { kind: 'bad-rating', id: rating.ticketId, streamId: envelope.streamId },
-          responsibleUnitId: rating.unitId ?? rating.windowId ?? rating.centreId,
-          // The rating's comment is personal data (X-06) and stays on the ticket.
-          issue: `差评核实整改：工单 ${rating.ticketId}（${rating.serviceType}）评价为第 ${rating.level} 级`,
-          verificationRequired: true,
-        },
-      },
-      meta: reactionMeta(envelope, NAME),
-    },
+    openRectification(envelope, NAME, 'RB', {
+      source: { kind: 'bad-rating', id: rating.ticketId, streamId: envelope.streamId },
+      responsibleUnitId: rating.unitId ?? rating.windowId ?? rating.centreId,
+      // The rating's comment is personal data (X-06) and stays on the ticket.
+      issue: `差评核实整改：工单 ${rating.ticketId}（${rating.serviceType}）评价为第 ${rating.level} 级`,
+      verificationRequired: true,
+    }),
   ];
 };

@@ -1,7 +1,7 @@
 import { ComplaintEventSchemas } from '../complaint/events.js';
-import { rectificationStreamId } from '../rectification/decider.js';
 import { staffStreamId } from '../staff/decider.js';
-import { deriveReactionId, type Reaction, type ReactionCommand, reactionMeta } from './reaction.js';
+import { openRectification } from './open-rectification.js';
+import { type Reaction, type ReactionCommand, reactionMeta } from './reaction.js';
 
 const NAME = 'verified-complaint';
 
@@ -26,15 +26,12 @@ export const verifiedComplaintReaction: Reaction = (envelope) => {
       },
       meta: reactionMeta(envelope, NAME, commands.length),
     });
-  const rectificationId = deriveReactionId('RC', envelope.eventId, NAME);
-  commands.push({
-    reaction: NAME,
-    aggregate: 'rectification',
-    streamId: rectificationStreamId(rectificationId),
-    command: {
-      type: 'OpenRectification',
-      data: {
-        rectificationId,
+  commands.push(
+    openRectification(
+      envelope,
+      NAME,
+      'RC',
+      {
         source: {
           kind: 'verified-complaint',
           id: finding.complaintId,
@@ -46,8 +43,8 @@ export const verifiedComplaintReaction: Reaction = (envelope) => {
         // The investigation already verified it.
         verificationRequired: false,
       },
-    },
-    meta: reactionMeta(envelope, NAME, commands.length),
-  });
+      commands.length,
+    ),
+  );
   return commands;
 };

@@ -1,13 +1,17 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { isOnTime } from '../calendar/deadline-schema.js';
 import type { DecideContext } from '../kernel/context.js';
-import { createDecide } from '../kernel/dispatch.js';
-import type { DomainError } from '../kernel/errors.js';
+import {
+  type CommandHandlers,
+  createDecide,
+  type DecideFunction,
+  type DecideResult,
+  stepGuard,
+} from '../kernel/dispatch.js';
 import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
 import {
   type RectificationCommand,
-  type RectificationCommandData,
   RectificationCommandSchemas,
   type RectificationCommandType,
 } from './commands.js';
@@ -20,14 +24,9 @@ import {
   rectificationVerificationPending,
 } from './errors.js';
 import type { RectificationEvent } from './events.js';
-import type { RectificationState, RectificationStatus } from './state.js';
+import type { RectificationState } from './state.js';
 
-type Result = E.Either<DomainError, readonly RectificationEvent[]>;
-type Handler<K extends RectificationCommandType> = (
-  data: RectificationCommandData<K>,
-  state: RectificationState,
-  ctx: DecideContext,
-) => Result;
+type Result = DecideResult<RectificationEvent>;
 
 const requirementOf: Record<RectificationCommandType, RequirementId> = {
   OpenRectification: 'AUD-02',
@@ -40,15 +39,9 @@ const requirementOf: Record<RectificationCommandType, RequirementId> = {
   ReopenRectification: 'AUD-02',
 };
 
-const inStep = (
-  state: RectificationState,
-  allowed: readonly RectificationStatus[],
-  attempted: RectificationCommandType,
-  decide: () => Result,
-): Result =>
-  allowed.includes(state.status)
-    ? decide()
-    : E.left(rectificationStepNotAllowed(state.status, attempted));
+const inStep = stepGuard<RectificationState, RectificationEvent, RectificationCommandType>(
+  rectificationStepNotAllowed,
+);
 
 /** AUD-02: acceptance, rejection and rebound are the supervising department's to record. */
 const asSupervisor = (
@@ -70,7 +63,12 @@ const deadlineOf = (ctx: DecideContext, override: number | undefined) =>
 const sourceOf = (state: RectificationState) =>
   state.source ?? { kind: 'other' as const, id: 'unknown' };
 
-const handlers: { [K in RectificationCommandType]: Handler<K> } = {
+const handlers: CommandHandlers<
+  typeof RectificationCommandSchemas,
+  RectificationEvent,
+  RectificationState,
+  DecideContext
+> = {
   OpenRectification: (data, state, ctx) =>
     inStep(state, ['none'], 'OpenRectification', () => {
       const { deadlineWorkdays, verificationRequired, ...rest } = data;
@@ -211,11 +209,11 @@ const handlers: { [K in RectificationCommandType]: Handler<K> } = {
 };
 
 /** Decides a rectification command (AUD-02); never throws. */
-export const decideRectification: (
-  command: RectificationCommand,
-  state: RectificationState,
-  ctx: DecideContext,
-) => Result = createDecide({
+export const decideRectification: DecideFunction<
+  RectificationCommand,
+  RectificationEvent,
+  RectificationState
+> = createDecide({
   aggregate: { zh: '整改', en: 'rectification' },
   unknownCode: 'RECTIFICATION_UNKNOWN_COMMAND',
   schemas: RectificationCommandSchemas,

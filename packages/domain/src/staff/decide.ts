@@ -1,12 +1,6 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { createDecide } from '../kernel/dispatch.js';
-import type { DomainError } from '../kernel/errors.js';
+import { createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import {
-  type StaffCommand,
-  StaffCommandSchemas,
-  type StaffCommandType,
-} from './commands.js';
+import { type StaffCommand, StaffCommandSchemas, type StaffCommandType } from './commands.js';
 import type { StaffContext } from './context.js';
 import { changeRole, putOnPost, registerStaff, takeOffPost } from './decide-post.js';
 import {
@@ -64,17 +58,14 @@ const HANDLERS: { readonly [K in StaffCommandType]: StaffHandler<K> } = {
  * Decides a staff command (STF-01 … STF-05): validates its data, then applies the rules.
  * Never throws; every refusal is a typed error.
  */
-export const decideStaff: (
-  command: StaffCommand,
-  state: StaffState,
-  ctx: StaffContext,
-) => E.Either<DomainError, readonly StaffEvent[]> = createDecide({
-  aggregate: { zh: '人员', en: 'staff' },
-  schemas: StaffCommandSchemas,
-  requirementOf: REQUIREMENT,
-  handlers: HANDLERS,
-  guard: (type, state) =>
-    state.status === 'unregistered' && type !== 'RegisterStaff'
-      ? staffTransition('STAFF_NOT_REGISTERED', 'STF-01', state.status, type)
-      : undefined,
-});
+export const decideStaff: DecideFunction<StaffCommand, StaffEvent, StaffState, StaffContext> =
+  createDecide({
+    aggregate: { zh: '人员', en: 'staff' },
+    schemas: StaffCommandSchemas,
+    requirementOf: REQUIREMENT,
+    handlers: HANDLERS,
+    guard: (type, state) =>
+      state.status === 'unregistered' && type !== 'RegisterStaff'
+        ? staffTransition('STAFF_NOT_REGISTERED', 'STF-01', state.status, type)
+        : undefined,
+  });

@@ -4,7 +4,6 @@ import {
   illegalTransition,
   type RuleViolation,
   ruleViolation,
-  type ValidationError,
 } from '../kernel/errors.js';
 import type { RequirementId } from '../kernel/requirement.js';
 import type { StaffStatus } from './state.js';

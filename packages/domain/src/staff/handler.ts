@@ -1,4 +1,5 @@
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
+import type { CommandHandler } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import { plainEvent } from '../kernel/plain-json.js';
 import type { StaffCommandData, StaffCommandType } from './commands.js';
@@ -9,11 +10,12 @@ import type { StaffRole } from './roles.js';
 import type { StaffState } from './state.js';
 
 /** Decides one parsed command of type `K`. */
-export type StaffHandler<K extends StaffCommandType> = (
-  data: StaffCommandData<K>,
-  state: StaffState,
-  ctx: StaffContext,
-) => Either<DomainError, readonly StaffEvent[]>;
+export type StaffHandler<K extends StaffCommandType> = CommandHandler<
+  StaffCommandData<K>,
+  StaffEvent,
+  StaffState,
+  StaffContext
+>;
 
 /** Builds a staff event with plain-JSON data (no `undefined` members). */
 export const staffEvent = plainEvent<StaffEvent>();

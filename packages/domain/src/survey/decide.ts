@@ -1,15 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../kernel/context.js';
-import { createDecide } from '../kernel/dispatch.js';
-import type { DomainError } from '../kernel/errors.js';
+import {
+  type CommandHandlers,
+  createDecide,
+  type DecideFunction,
+  stepGuard,
+} from '../kernel/dispatch.js';
 import { plainEvents } from '../kernel/plain-json.js';
 import type { RequirementId } from '../kernel/requirement.js';
-import {
-  type SurveyCommand,
-  type SurveyCommandData,
-  SurveyCommandSchemas,
-  type SurveyCommandType,
-} from './commands.js';
+import { type SurveyCommand, SurveyCommandSchemas, type SurveyCommandType } from './commands.js';
 import {
   surveyAlreadyPublished,
   surveyDuplicateResponse,
@@ -21,14 +20,7 @@ import {
   surveyUnknownStratum,
 } from './errors.js';
 import type { SurveyEvent } from './events.js';
-import type { SurveyState, SurveyStatus } from './state.js';
-
-type Result = E.Either<DomainError, readonly SurveyEvent[]>;
-type Handler<K extends SurveyCommandType> = (
-  data: SurveyCommandData<K>,
-  state: SurveyState,
-  ctx: DecideContext,
-) => Result;
+import type { SurveyState } from './state.js';
 
 const requirementOf: Record<SurveyCommandType, RequirementId> = {
   PlanSurvey: 'SAT-03',
@@ -38,21 +30,19 @@ const requirementOf: Record<SurveyCommandType, RequirementId> = {
   PublishSurveyResults: 'SAT-05',
 };
 
-const inStep = (
-  state: SurveyState,
-  allowed: readonly SurveyStatus[],
-  attempted: SurveyCommandType,
-  decide: () => Result,
-  requirement?: RequirementId,
-): Result =>
-  allowed.includes(state.status)
-    ? decide()
-    : E.left(surveyStepNotAllowed(state.status, attempted, requirement));
+const inStep = stepGuard<SurveyState, SurveyEvent, SurveyCommandType>((from, attempted) =>
+  surveyStepNotAllowed(from, attempted, requirementOf[attempted]),
+);
 
 const id = (state: SurveyState): string => state.surveyId ?? '';
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-const handlers: { [K in SurveyCommandType]: Handler<K> } = {
+const handlers: CommandHandlers<
+  typeof SurveyCommandSchemas,
+  SurveyEvent,
+  SurveyState,
+  DecideContext
+> = {
   PlanSurvey: (data, state, ctx) =>
     inStep(state, ['none'], 'PlanSurvey', () =>
       E.right([
@@ -162,31 +152,21 @@ const handlers: { [K in SurveyCommandType]: Handler<K> } = {
     }),
 
   PublishSurveyResults: (data, state, ctx) =>
-    inStep(
-      state,
-      ['closed'],
-      'PublishSurveyResults',
-      () => {
-        if (state.published) return E.left(surveyAlreadyPublished());
-        if (data.period !== state.period)
-          return E.left(surveyPeriodMismatch(data.period, state.period ?? ''));
-        return E.right([
-          {
-            type: 'SurveyResultsPublished',
-            data: { surveyId: id(state), ...data, publishedAt: ctx.now },
-          },
-        ]);
-      },
-      'SAT-05',
-    ),
+    inStep(state, ['closed'], 'PublishSurveyResults', () => {
+      if (state.published) return E.left(surveyAlreadyPublished());
+      if (data.period !== state.period)
+        return E.left(surveyPeriodMismatch(data.period, state.period ?? ''));
+      return E.right([
+        {
+          type: 'SurveyResultsPublished',
+          data: { surveyId: id(state), ...data, publishedAt: ctx.now },
+        },
+      ]);
+    }),
 };
 
 /** Decides a survey command (SAT-03 … SAT-05); never throws. */
-export const decideSurvey: (
-  command: SurveyCommand,
-  state: SurveyState,
-  ctx: DecideContext,
-) => Result = createDecide({
+export const decideSurvey: DecideFunction<SurveyCommand, SurveyEvent, SurveyState> = createDecide({
   aggregate: { zh: '满意度调查', en: 'survey' },
   unknownCode: 'SURVEY_UNKNOWN_COMMAND',
   schemas: SurveyCommandSchemas,

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
+import { isOnTime } from '../calendar/deadline-schema.js';
+import type { Deadline } from '../calendar/work-calendar.js';
 import type { DomainError } from '../kernel/errors.js';
 import { deadline, emit, type Handler, opt } from './decide-support.js';
-import { isOnTime } from '../calendar/deadline-schema.js';
 import { ticketForbidden, ticketRule } from './errors.js';
-import type { Deadline } from '../calendar/work-calendar.js';
 
 const notAccepted = (): DomainError =>
   ticketRule(

@@ -1,5 +1,5 @@
-import type { Deadline } from '../calendar/work-calendar.js';
 import * as E from 'fp-ts/lib/Either.js';
+import type { Deadline } from '../calendar/work-calendar.js';
 import type { DomainError } from '../kernel/errors.js';
 import type { TicketCommandData, TicketCommandType } from './commands.js';
 import type { TicketContext } from './context.js';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { type CommandHandlers, createDecide } from '../kernel/dispatch.js';
+import { type CommandHandlers, createDecide, type DecideFunction } from '../kernel/dispatch.js';
 import type { DomainError } from '../kernel/errors.js';
 import { instantBeforePrevious } from '../kernel/instant-order.js';
 import type { RequirementId } from '../kernel/requirement.js';
@@ -87,7 +87,12 @@ const onTicket =
     return handle({ data, state, intake, ticketId, ctx, now: ctx.now });
   };
 
-const handlers: CommandHandlers<typeof TicketCommandSchemas, TicketEvent, TicketState, TicketContext> = {
+const handlers: CommandHandlers<
+  typeof TicketCommandSchemas,
+  TicketEvent,
+  TicketState,
+  TicketContext
+> = {
   ReceiveTicket: (data, _state, ctx) => receiveTicket(data, ctx, ctx.now),
   TakeQueueNumber: onTicket('TakeQueueNumber', takeQueueNumber),
   CallQueueNumber: onTicket('CallQueueNumber', callQueueNumber),
@@ -133,24 +138,22 @@ const timeReversed = (now: string, lastAt: string): DomainError =>
  * checks the state machine (TKT-08) and the rules, and returns the events or a typed error.
  * Never throws.
  */
-export const decideTicket: (
-  command: TicketCommand,
-  state: TicketState,
-  ctx: TicketContext,
-) => E.Either<DomainError, readonly TicketEvent[]> = createDecide({
-  aggregate: { zh: '工单', en: 'ticket' },
-  unknownCode: 'TICKET_UNKNOWN_COMMAND',
-  schemas: TicketCommandSchemas,
-  requirementOf,
-  handlers,
-  precondition: (_type, _state, ctx) => {
-    const time = InstantSchema.safeParse(ctx.now);
-    return time.success ? undefined : { ...fromZodError(time.error, 'X-02'), path: ['now'] };
-  },
-  guard: (type, state, ctx) => {
-    if (!isLegalTransition(state.status, type)) return ticketIllegalTransition(state.status, type);
-    if (state.lastAt !== undefined && Date.parse(ctx.now) < Date.parse(state.lastAt))
-      return timeReversed(ctx.now, state.lastAt);
-    return undefined;
-  },
-});
+export const decideTicket: DecideFunction<TicketCommand, TicketEvent, TicketState, TicketContext> =
+  createDecide({
+    aggregate: { zh: '工单', en: 'ticket' },
+    unknownCode: 'TICKET_UNKNOWN_COMMAND',
+    schemas: TicketCommandSchemas,
+    requirementOf,
+    handlers,
+    precondition: (_type, _state, ctx) => {
+      const time = InstantSchema.safeParse(ctx.now);
+      return time.success ? undefined : { ...fromZodError(time.error, 'X-02'), path: ['now'] };
+    },
+    guard: (type, state, ctx) => {
+      if (!isLegalTransition(state.status, type))
+        return ticketIllegalTransition(state.status, type);
+      if (state.lastAt !== undefined && Date.parse(ctx.now) < Date.parse(state.lastAt))
+        return timeReversed(ctx.now, state.lastAt);
+      return undefined;
+    },
+  });

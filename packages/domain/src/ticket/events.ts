@@ -1,8 +1,8 @@
-import type { Deadline } from '../calendar/work-calendar.js';
-import { DeadlineSchema } from '../calendar/deadline-schema.js';
 import { z } from 'zod';
+import { DeadlineSchema } from '../calendar/deadline-schema.js';
+import type { Deadline } from '../calendar/work-calendar.js';
 import type { DomainEvent } from '../kernel/envelope.js';
-import { IdSchema, InstantSchema, IsoDateSchema, personal, Text } from '../kernel/schemas.js';
+import { IdSchema, InstantSchema, personal, Text } from '../kernel/schemas.js';
 import { TicketAgentSchema, TicketApplicantSchema } from './applicant.js';
 import { ServiceCategorySchema } from './catalogue.js';
 import {

@@ -1,6 +1,3 @@
-// Shared by the ticket specs: a test catalogue, contexts, sample commands, and the event
-// histories that bring a ticket to each status.
-import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from '../kernel/envelope.js';
 import { runSequence, testContext } from '../testing/index.js';
 import type { ServiceCatalogue } from './catalogue.js';
@@ -182,16 +179,4 @@ export const historyTo = (
   return { events: run.events, last: stepAt(steps.length - 1), next: stepAt(steps.length) };
 };
 
-/** The events of a decision, or the test fails with the error. */
-export const eventsOf = (
-  result: E.Either<unknown, readonly TicketEvent[]>,
-): readonly TicketEvent[] => {
-  if (E.isLeft(result)) throw new Error(`expected events, got ${JSON.stringify(result.left)}`);
-  return result.right;
-};
-
-/** The error of a decision, or the test fails with the events. */
-export const errorOf = <L>(result: E.Either<L, readonly TicketEvent[]>): L => {
-  if (E.isRight(result)) throw new Error(`expected an error, got ${JSON.stringify(result.right)}`);
-  return result.left;
-};
+export { errorOf, eventsOf } from '../testing/specification.js';

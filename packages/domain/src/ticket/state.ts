@@ -1,5 +1,5 @@
-import type { ServiceCategory } from './catalogue.js';
 import type { Deadline } from '../calendar/work-calendar.js';
+import type { ServiceCategory } from './catalogue.js';
 import type { TicketEventType } from './events.js';
 import type { TicketStatus } from './status.js';
 import type { TicketChannel, TicketNature } from './vocabulary.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../kernel/envelope.js';
 import { definePolicy } from '../policy/define-policy.js';
-import { runSequence } from '../testing/index.js';
+import { checkSequences, PROBE_TYPES, withGarbage } from '../testing/properties.js';
 import type { TicketCommand } from './commands.js';
 import type { TicketContext } from './context.js';
 import { ticketDecider } from './decider.js';
@@ -43,23 +43,10 @@ const extra: readonly TicketCommand[] = [
   cmd('RecordJointReviewOpinion', { departmentId: 'health', opinion: 'disagree' }),
 ];
 const valid = [...Object.values(samples), ...extra];
-const types = [...Object.keys(samples), 'Bogus', '__proto__', 'toString', 'constructor'];
-
-const commandArb: fc.Arbitrary<TicketCommand> = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom(...valid) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .tuple(fc.constantFrom(...types), fc.constantFrom(...valid))
-      .map(([type, s]) => ({ type, data: s.data }) as unknown as TicketCommand),
-  },
-  {
-    weight: 2,
-    arbitrary: fc
-      .tuple(fc.constantFrom(...types), fc.anything())
-      .map(([type, data]) => ({ type, data }) as unknown as TicketCommand),
-  },
-  { weight: 1, arbitrary: fc.anything().map((x) => x as unknown as TicketCommand) },
+const commandArb: fc.Arbitrary<TicketCommand> = withGarbage(
+  fc.constantFrom(...valid),
+  Object.keys(samples),
+  { weights: { plausible: 8 }, probes: [...PROBE_TYPES, 'constructor'] },
 );
 
 type Step = { readonly command: TicketCommand; readonly ctx: TicketContext };
@@ -156,9 +143,10 @@ describe('ticket decider properties (X-05, TKT-08)', () => {
   it('X-05 TKT-08 no random command sequence throws; refolding the events gives the same state', () => {
     let deepest = 0;
     const seen = new Set<string>();
-    fc.assert(
-      fc.property(fc.oneof(randomSteps, lifecycleSteps), (steps) => {
-        const run = runSequence(ticketDecider, steps);
+    checkSequences(
+      ticketDecider,
+      fc.oneof(randomSteps, lifecycleSteps),
+      (run) => {
         expect(run.refold).toEqual(run.state);
         deepest = Math.max(deepest, run.events.length);
         for (const event of run.events) {
@@ -167,7 +155,7 @@ describe('ticket decider properties (X-05, TKT-08)', () => {
           expect(JSON.parse(JSON.stringify(event))).toEqual(event);
           expect(TicketEventSchemas[event.type].safeParse(event.data).success).toBe(true);
         }
-      }),
+      },
       { seed: 20261001, numRuns: 250 },
     );
     expect(deepest).toBeGreaterThan(20);

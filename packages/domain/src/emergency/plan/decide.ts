@@ -1,25 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../../kernel/context.js';
-import { createDecide } from '../../kernel/dispatch.js';
+import { type CommandHandlers, createDecide, type DecideFunction } from '../../kernel/dispatch.js';
 import type { DomainError } from '../../kernel/errors.js';
 import { plainEvent } from '../../kernel/plain-json.js';
 import { afterCycle } from '../cycle.js';
-import {
-  type EmergencyPlanCommand,
-  type EmergencyPlanCommandData,
-  EmergencyPlanCommandSchemas,
-  type EmergencyPlanCommandType,
-} from './commands.js';
+import { type EmergencyPlanCommand, EmergencyPlanCommandSchemas } from './commands.js';
 import { drillDuplicate, planDate, planTransition, versionUnchanged } from './errors.js';
 import type { EmergencyPlanEvent } from './events.js';
 import type { EmergencyPlanState } from './state.js';
-
-type Result = E.Either<DomainError, readonly EmergencyPlanEvent[]>;
-type Handler<K extends EmergencyPlanCommandType> = (
-  data: EmergencyPlanCommandData<K>,
-  state: EmergencyPlanState,
-  ctx: DecideContext,
-) => Result;
 
 const event = plainEvent<EmergencyPlanEvent>();
 
@@ -37,7 +25,12 @@ const checkDate = (
   return E.right(date);
 };
 
-const HANDLERS: { readonly [K in EmergencyPlanCommandType]: Handler<K> } = {
+const HANDLERS: CommandHandlers<
+  typeof EmergencyPlanCommandSchemas,
+  EmergencyPlanEvent,
+  EmergencyPlanState,
+  DecideContext
+> = {
   AdoptEmergencyPlan: (d, state, ctx) => {
     if (state.adopted) return E.left(planTransition(true, 'AdoptEmergencyPlan'));
     const date = checkDate(d.adoptedOn, 'adoptedOn', state, ctx);
@@ -72,11 +65,11 @@ const HANDLERS: { readonly [K in EmergencyPlanCommandType]: Handler<K> } = {
 };
 
 /** Decides an emergency-plan command (EMG-03): adoption, revisions and drills. Never throws. */
-export const decideEmergencyPlan: (
-  command: EmergencyPlanCommand,
-  state: EmergencyPlanState,
-  ctx: DecideContext,
-) => Result = createDecide({
+export const decideEmergencyPlan: DecideFunction<
+  EmergencyPlanCommand,
+  EmergencyPlanEvent,
+  EmergencyPlanState
+> = createDecide({
   aggregate: { zh: '应急预案', en: 'emergency-plan' },
   schemas: EmergencyPlanCommandSchemas,
   requirementOf: 'EMG-03',

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DecideContext } from '../../kernel/context.js';
-import { createDecide } from '../../kernel/dispatch.js';
+import { createDecide, type DecideFunction } from '../../kernel/dispatch.js';
 import type { DomainError } from '../../kernel/errors.js';
 import { checkInstantOrder } from '../../kernel/instant-order.js';
 import { plainEvent } from '../../kernel/plain-json.js';
@@ -83,13 +83,10 @@ const record = (
 };
 
 /** Decides a reserve-capacity command (EMG-04): records it and flags a breach. Never throws. */
-export const decideReserve: (
-  command: ReserveCommand,
-  state: ReserveState,
-  ctx: DecideContext,
-) => Result = createDecide({
-  aggregate: { zh: '应急储备', en: 'reserve' },
-  schemas: ReserveCommandSchemas,
-  requirementOf: 'EMG-04',
-  handlers: { RecordReserveCapacity: record },
-});
+export const decideReserve: DecideFunction<ReserveCommand, ReserveEvent, ReserveState> =
+  createDecide({
+    aggregate: { zh: '应急储备', en: 'reserve' },
+    schemas: ReserveCommandSchemas,
+    requirementOf: 'EMG-04',
+    handlers: { RecordReserveCapacity: record },
+  });

@@ -1,5 +1,5 @@
-import type { InstantNames } from '../../kernel/instant-order.js';
 import { type RuleViolation, ruleViolation } from '../../kernel/errors.js';
+import type { InstantNames } from '../../kernel/instant-order.js';
 
 /** EMG-04: a stream holds the reserves of one facility. */
 export const facilityMismatch = (expected: string, got: string): RuleViolation =>
