@@ -1,0 +1,78 @@
+import { EnvelopeSchema, type EventEnvelope, type StoredEvent } from '@civic-ledger/domain';
+import { z } from 'zod';
+
+/**
+ * One line of the JSONL export (docs/jsonl-format.md): the envelope's fields, plus the
+ * event's global `position` as a decimal string (it is a bigint) and the store's `logHash`.
+ * Unknown fields are refused: the hash does not cover them, so they could be added unseen.
+ */
+const LineSchema = EnvelopeSchema.extend({
+  position: z.string().regex(/^[1-9][0-9]*$/),
+  logHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+}).strict();
+
+/** Encodes a stored event as one JSONL line (no trailing newline). */
+export const encodeLine = (event: StoredEvent): string =>
+  JSON.stringify({
+    position: event.position.toString(),
+    ...(event.logHash === undefined ? {} : { logHash: event.logHash }),
+    ...event.envelope,
+  });
+
+/** Why a line could not be read. */
+export interface LineProblem {
+  readonly line: number;
+  readonly message: { readonly zh: string; readonly en: string };
+}
+
+/** Decodes one line; the envelope keeps the exact values written, so its hash can be checked. */
+export const decodeLine = (
+  text: string,
+  line: number,
+): { ok: true; event: StoredEvent } | { ok: false; problem: LineProblem } => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: {
+        line,
+        message: {
+          zh: `第 ${line} 行不是合法 JSON：${why}`,
+          en: `line ${line} is not valid JSON: ${why}`,
+        },
+      },
+    };
+  }
+  const parsed = LineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(line)';
+    const what = issue?.message ?? 'invalid';
+    return {
+      ok: false,
+      problem: {
+        line,
+        message: {
+          zh: `第 ${line} 行不是有效的事件：字段 ${where} ${what}`,
+          en: `line ${line} is not a valid event: field ${where}: ${what}`,
+        },
+      },
+    };
+  }
+  // Keep the object as written (zod may normalise); only the two log fields are split off.
+  const { position, logHash, ...envelope } = raw as z.infer<typeof LineSchema>;
+  return {
+    ok: true,
+    event: {
+      position: BigInt(position),
+      envelope: envelope as EventEnvelope,
+      ...(logHash === undefined ? {} : { logHash }),
+    },
+  };
+};

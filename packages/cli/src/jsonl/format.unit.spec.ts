@@ -1,0 +1,52 @@
+import { type EventEnvelope, GENESIS_HASH, nextLogHash, seal } from '@civic-ledger/domain';
+import { describe, expect, it } from 'vitest';
+import { decodeLine, encodeLine } from './format.js';
+
+const envelope = seal({
+  eventId: 'e-1',
+  streamId: 'ticket-T1',
+  streamVersion: 1,
+  type: 'TicketReceived',
+  schemaVersion: 1,
+  occurredAt: '2026-07-01T09:00:00+08:00',
+  recordedAt: '2026-07-01T01:00:01.000Z',
+  actor: { id: 's-1', role: 'window-staff', unit: 'centre-01' },
+  commandId: 'c-1',
+  causationId: 'c-1',
+  correlationId: 'c-1',
+  data: { ticketId: 'T1' },
+  prevHash: GENESIS_HASH,
+}) as EventEnvelope;
+const stored = {
+  position: 12345678901234567890n,
+  envelope,
+  logHash: nextLogHash(GENESIS_HASH, envelope.hash),
+};
+
+describe('X-07 the JSONL line format (docs/jsonl-format.md)', () => {
+  it('round-trips an event with its position as a string and its logHash', () => {
+    const line = encodeLine(stored);
+    expect(JSON.parse(line).position).toBe('12345678901234567890');
+    const decoded = decodeLine(line, 1);
+    expect(decoded.ok && decoded.event).toEqual(stored);
+  });
+
+  it('names the line of invalid JSON', () => {
+    const decoded = decodeLine('{"position": ', 7);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.problem.message.en).toMatch(/^line 7 is not valid JSON/);
+  });
+
+  it('names the field of an invalid envelope', () => {
+    const decoded = decodeLine(
+      encodeLine(stored).replace('"streamVersion":1', '"streamVersion":0'),
+      3,
+    );
+    expect(!decoded.ok && decoded.problem.message.en).toMatch(/line 3 .* field streamVersion/);
+  });
+
+  it('refuses fields the hash does not cover', () => {
+    const decoded = decodeLine(encodeLine(stored).replace('{', '{"note":"added later",'), 2);
+    expect(!decoded.ok && decoded.problem.message.en).toMatch(/line 2/);
+  });
+});

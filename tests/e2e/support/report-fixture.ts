@@ -1,0 +1,120 @@
+import type { ReportData } from '@civic-ledger/cli';
+
+/** A small report with every section filled, for renderer tests. */
+export const reportFixture: ReportData = {
+  title: { zh: '公共服务质量报告', en: 'Public service quality report' },
+  jurisdiction: 'CN (national defaults)',
+  period: { label: '2026-Q3', from: '2026-07-01', to: '2026-09-30' },
+  generatedAt: '2026-10-08T09:00:00+08:00',
+  events: 12345,
+  kpiGroups: [
+    {
+      id: 'facility',
+      title: { zh: '设施管理', en: 'Facilities' },
+      kpis: [
+        {
+          id: 'K-01',
+          name: { zh: '设施完好率', en: 'Facility intact rate' },
+          unit: 'ratio',
+          value: 0.97,
+          target: 0.98,
+          direction: 'at-least',
+          breach: true,
+          numerator: 97,
+          denominator: 100,
+        },
+        {
+          id: 'K-02',
+          name: { zh: '预防性维护按期率', en: 'PM compliance' },
+          unit: 'ratio',
+          value: 0.96,
+          target: 0.95,
+          direction: 'at-least',
+          breach: false,
+          numerator: 48,
+          denominator: 50,
+        },
+      ],
+    },
+    {
+      id: 'efficiency',
+      title: { zh: '服务效率', en: 'Service efficiency' },
+      kpis: [
+        {
+          id: 'K-03',
+          name: { zh: '首次响应时间', en: 'First-response time' },
+          unit: 'minutes',
+          value: 12.5,
+          target: 20,
+          direction: 'at-most',
+          breach: false,
+        },
+        {
+          id: 'K-04',
+          name: { zh: '窗口等候时间', en: 'Window wait time' },
+          unit: 'minutes',
+          value: 34,
+          target: 30,
+          direction: 'at-most',
+          breach: true,
+        },
+        {
+          id: 'K-05',
+          name: { zh: '按时办结率', en: 'On-time completion' },
+          unit: 'ratio',
+          value: null,
+          target: 0.95,
+          direction: 'at-least',
+          breach: null,
+        },
+      ],
+    },
+  ],
+  satisfaction: {
+    distribution: [
+      { level: 5, count: 120 },
+      { level: 4, count: 60 },
+      { level: 3, count: 20 },
+      { level: 2, count: 6 },
+      { level: 1, count: 2 },
+    ],
+    rate: 0.96,
+    target: 0.9,
+    breach: false,
+  },
+  trend: [
+    { month: '2026-07', values: { 'K-05': 0.93, 'K-09': 0.95 } },
+    { month: '2026-08', values: { 'K-05': 0.96, 'K-09': 0.97 } },
+    { month: '2026-09', values: { 'K-05': null, 'K-09': 0.96 } },
+  ],
+  trendKpis: ['K-05', 'K-09'],
+  overdue: [
+    {
+      kind: 'ticket',
+      id: 'T2026-000042',
+      title: '医疗救助 <审批>',
+      unit: 'centre-01',
+      dueAt: '2026-09-20T16:00:00Z',
+      daysOverdue: 10,
+    },
+    {
+      kind: 'maintenance',
+      id: 'F-7/pm-3',
+      title: '供水管网压力检查',
+      unit: 'water-affairs',
+      dueAt: '2026-09-01',
+      daysOverdue: 35,
+    },
+  ],
+  rectifications: [
+    {
+      id: 'R-1',
+      finding: '窗口标识破损',
+      unit: 'centre-02',
+      deadline: '2026-08-15',
+      status: 'accepted',
+      onTime: true,
+      rebound: false,
+    },
+  ],
+};
