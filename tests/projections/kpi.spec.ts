@@ -196,6 +196,18 @@ describe('KPI read model — requirements §9', () => {
     });
   });
 
+  it('K-02 keeps tasks of different facilities apart even when their task ids are equal', () => {
+    const log = createLog();
+    registerFacility(log, 'F1', '2026-01-05T09:00:00+08:00');
+    registerFacility(log, 'F2', '2026-01-05T09:00:00+08:00');
+    // Both facilities' plans number their tasks from the same plan-item id.
+    scheduleTask(log, 'F1', 'P1:1', '2026-03-15', '2026-01-05T09:00:00+08:00');
+    scheduleTask(log, 'F2', 'P1:1', '2026-03-15', '2026-01-05T09:00:00+08:00');
+    completeTask(log, 'F1', 'P1:1', '2026-03-15', '2026-03-14');
+    // Q1 due: F1/P1:1 and F2/P1:1 = 2; on time: F1's only → 1 / 2.
+    expect(kpis(log).kpi('K-02', '2026-Q1')).toMatchObject({ numerator: 1, denominator: 2 });
+  });
+
   it('K-03 first-response time: mean and p90 of minutes from receipt to first response (exact values)', () => {
     const log = createLog();
     receiveTicket(log, 't1', '2026-11-02T09:00:00+08:00');

@@ -7,7 +7,6 @@ export { writeSchemas } from './commands/schemas.js';
 export { type CloudEvent, toCloudEvent } from './export/cloudevents.js';
 export { foldOpen311, type Open311Request } from './export/open311.js';
 export { decodeLine, encodeLine } from './jsonl/format.js';
-export * from './privacy/mask.js';
 export { maskEventData } from './privacy/mask-event.js';
 export { buildProgram, run } from './program.js';
 export { projectionCatalogue, reportProjections } from './replay/catalogue.js';

@@ -21,7 +21,7 @@ export interface SnapshotCache {
 }
 
 /** Creates a {@link SnapshotCache} holding at most `maxStreams` streams. */
-export const createSnapshotCache = (maxStreams = 10_000): SnapshotCache => {
+export const createSnapshotCache = (maxStreams = 50_000): SnapshotCache => {
   // A Map iterates in insertion order: re-inserting on use keeps the oldest first.
   const entries = new Map<string, StreamSnapshot>();
   return {

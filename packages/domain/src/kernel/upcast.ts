@@ -38,6 +38,7 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[] = []): Upc
   return {
     currentVersion: (type) => current.get(type) ?? 1,
     upcast<E extends EventEnvelope>(envelope: E): E {
+      if (byType.size === 0) return envelope;
       const list = byType.get(envelope.type);
       if (!list || envelope.schemaVersion >= list.length + 1) return envelope;
       let data = envelope.data as Record<string, unknown>;

@@ -92,16 +92,18 @@ const open = (
 
 const applyFacility = (s: ComplianceState, stored: StoredEvent, facilityId: string): void => {
   const e = envelopeOf<FacilityEvent>(stored);
+  // Task ids are unique within one facility only (`<planItemId>:<n>`): key by both.
+  const taskKey = (taskId: string): string => `${facilityId}/${taskId}`;
   switch (e.type) {
     case 'MaintenanceTaskScheduled':
-      s.tasks.set(e.data.taskId, open(e.data.taskId, e.data, facilityId, e.data.taskKind));
+      s.tasks.set(taskKey(e.data.taskId), open(e.data.taskId, e.data, facilityId, e.data.taskKind));
       return;
     case 'MaintenanceTaskCompleted':
-      s.tasks.delete(e.data.taskId);
+      s.tasks.delete(taskKey(e.data.taskId));
       return;
     case 'FacilityDecommissioned':
     case 'MaintenancePlanItemRetired':
-      for (const id of e.data.cancelledTaskIds) s.tasks.delete(id);
+      for (const id of e.data.cancelledTaskIds) s.tasks.delete(taskKey(id));
       return;
     default:
       return;

@@ -25,10 +25,12 @@ const applyFacility = (
 ): void => {
   const e = envelopeOf<FacilityEvent>(stored);
   const f = s.facilities.get(facilityId);
+  // Task ids are unique within one facility only (`<planItemId>:<n>`): key by both.
+  const taskKey = (taskId: string): string => `${facilityId}/${taskId}`;
   const cancel = (ids: readonly string[]) => {
     for (const id of ids) {
-      const t = s.tasks.get(id);
-      if (t) s.tasks.set(id, { ...t, cancelled: true });
+      const t = s.tasks.get(taskKey(id));
+      if (t) s.tasks.set(taskKey(id), { ...t, cancelled: true });
     }
   };
   switch (e.type) {
@@ -63,16 +65,16 @@ const applyFacility = (
       cancel(e.data.cancelledTaskIds);
       return;
     case 'MaintenanceTaskScheduled':
-      s.tasks.set(e.data.taskId, {
+      s.tasks.set(taskKey(e.data.taskId), {
         units: f?.units ?? unitKeys(['facility-class', e.data.classKey]),
         dueDate: e.data.dueDate,
         cancelled: false,
       });
       return;
     case 'MaintenanceTaskCompleted': {
-      const t = s.tasks.get(e.data.taskId);
+      const t = s.tasks.get(taskKey(e.data.taskId));
       if (t)
-        s.tasks.set(e.data.taskId, {
+        s.tasks.set(taskKey(e.data.taskId), {
           ...t,
           completedOn: e.data.completedOn,
           onTime: e.data.onTime,
