@@ -38,9 +38,12 @@ const rows = (schema: JsonSchema, prefix = ''): string[] => {
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${name}`;
     const personal = field.personalData ? `personal (${field.personalData})` : '';
-    out.push(`| \`${path}\` | ${describeType(field)} | ${required.has(name) ? 'yes' : ''} | ${personal} |`);
+    out.push(
+      `| \`${path}\` | ${describeType(field)} | ${required.has(name) ? 'yes' : ''} | ${personal} |`,
+    );
     if (field.properties) out.push(...rows(field, `${path}.`));
-    if (field.type === 'array' && field.items?.properties) out.push(...rows(field.items, `${path}[].`));
+    if (field.type === 'array' && field.items?.properties)
+      out.push(...rows(field.items, `${path}[].`));
     // A union of objects (e.g. a person or an organisation): one block per alternative,
     // named by its discriminating constant where it has one.
     (field.anyOf ?? field.oneOf ?? []).forEach((alt, i) => {
@@ -56,7 +59,14 @@ const section = (title: string, schemas: Record<string, z.ZodType>): string[] =>
   const out = [`### ${title}`, ''];
   for (const [type, schema] of Object.entries(schemas)) {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
-    out.push(`#### \`${type}\``, '', '| field | type | required | personal data |', '|---|---|---|---|', ...rows(json), '');
+    out.push(
+      `#### \`${type}\``,
+      '',
+      '| field | type | required | personal data |',
+      '|---|---|---|---|',
+      ...rows(json),
+      '',
+    );
   }
   return out;
 };
@@ -81,7 +91,9 @@ export const renderCatalogue = (): string => {
   ];
   for (const name of aggregates) {
     const events = Object.keys(exported[`${name}EventSchemas`] as object).length;
-    const commands = Object.keys((exported[`${name}CommandSchemas`] as object | undefined) ?? {}).length;
+    const commands = Object.keys(
+      (exported[`${name}CommandSchemas`] as object | undefined) ?? {},
+    ).length;
     lines.push(`| [${name}](#${name.toLowerCase()}) | ${events} | ${commands} |`);
   }
   lines.push('');
