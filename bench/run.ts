@@ -4,7 +4,7 @@
  * bench/RESULTS.md (a quick run writes to bench/out/ so it never replaces the real figures).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Measurement, MedianResult } from './harness.js';
@@ -84,12 +84,29 @@ for (const [key, scenario] of Object.entries(scenarios)) {
 const outDir = quick ? join(here, 'out') : here;
 mkdirSync(outDir, { recursive: true });
 const machine = `${process.version}, ${(await import('node:os')).cpus().length} cores`;
+// `--only` measures some scenarios: the figures of the others, from an earlier run of the same
+// kind (quick or not), are kept rather than dropped, in the order of the scenario list.
+const previous = (() => {
+  const file = join(outDir, 'results.json');
+  if (!only || !existsSync(file)) return {};
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { quick?: boolean; results?: typeof results };
+    return saved.quick === quick ? (saved.results ?? {}) : {};
+  } catch {
+    return {};
+  }
+})();
+const merged: typeof results = {};
+for (const key of Object.keys(scenarios)) {
+  const r = results[key] ?? previous[key];
+  if (r) merged[key] = r;
+}
 writeFileSync(
   join(outDir, 'results.json'),
-  `${JSON.stringify({ commit, machine, quick, runs, results }, null, 2)}\n`,
+  `${JSON.stringify({ commit, machine, quick, runs, results: merged }, null, 2)}\n`,
 );
 
-const rows = Object.values(results).map(
+const rows = Object.values(merged).map(
   (r) =>
     `| ${r.name} | ${r.target} | ${r.events.toLocaleString('en')} | ${r.seconds.toFixed(3)} | ${r.events_per_s.toLocaleString('en')} | ${r.peak_rss_mb} | ${r.meets ? 'met' : '**not met**'} |`,
 );

@@ -39,7 +39,7 @@ describe('[postgres] faults', () => {
       schema,
       insertChunkSize: 100,
       probe: {
-        // After the first of four INSERTs of the batch: the server holds 100 uncommitted rows.
+        // After the append's one call: the server holds all 350 rows, uncommitted.
         afterInsertChunk: async (_tx, chunk) => {
           if (chunk === 0 && !cut) {
             cut = true;
@@ -59,6 +59,43 @@ describe('[postgres] faults', () => {
       expect(await head(schema)).toBe(before);
       // The same batch goes in whole afterwards, and the log verifies.
       expect((await store.append('ticket-drop', 0, batch)).nextVersion).toBe(350);
+      const all = await collect(direct.readAll());
+      expect(all).toHaveLength(352);
+      expect(await verifyLog(all)).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+      await direct.close();
+      await proxy.stop();
+    }
+  });
+
+  test('a connection dropped in the middle of an import leaves none of the batch', async () => {
+    const schema = `fault_import_${process.pid}`;
+    const { proxy, connectionString: proxied } = await viaProxy();
+    let cut = false;
+    const store = await createPostgresEventStore({
+      connectionString: proxied,
+      schema,
+      insertChunkSize: 100,
+      probe: {
+        // After the first of four INSERTs of the import: the server holds 100 uncommitted rows.
+        afterInsertChunk: async (_tx, chunk) => {
+          if (chunk === 0 && !cut) {
+            cut = true;
+            proxy.cutAll();
+          }
+        },
+      },
+    });
+    const direct = await createPostgresEventStore({ connectionString, schema });
+    try {
+      await writer(direct, 'ticket-before').append(2);
+      const before = await head(schema);
+      const batch = envelopes('ticket-import', { version: 0, hash: '0'.repeat(64) }, 350);
+      await expect(store.importBatch(batch)).rejects.toThrow();
+      expect(await collect(direct.readStream('ticket-import'))).toEqual([]);
+      expect(await head(schema)).toBe(before);
+      expect((await store.importBatch(batch)).events).toBe(350);
       const all = await collect(direct.readAll());
       expect(all).toHaveLength(352);
       expect(await verifyLog(all)).toMatchObject({ ok: true });

@@ -24,10 +24,11 @@ const waitFor = async (until: () => Promise<boolean> | boolean, what: string): P
 };
 
 /** Backends of this schema's appends that are waiting for a lock (the log head). */
-const blockedAppends = async (): Promise<number> => {
+const blockedAppends = async (schema: string): Promise<number> => {
   const { rows } = await admin!.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND query LIKE '%log_head%FOR UPDATE%'`,
+      WHERE wait_event_type = 'Lock' AND query LIKE $1`,
+    [`%${schema}%append_events(%`],
   );
   return Number(rows[0]?.n ?? 0);
 };
@@ -83,13 +84,17 @@ describe('[postgres] sequence gaps', () => {
           },
         },
       });
-      const fastStore = await createPostgresEventStore({ connectionString, schema });
+      // Two fast stores, as two processes: one store would group their appends into one call.
+      const fastStores = [
+        await createPostgresEventStore({ connectionString, schema }),
+        await createPostgresEventStore({ connectionString, schema }),
+      ] as const;
       const readerStore = await createPostgresEventStore({
         connectionString,
         schema,
         pollIntervalMs: 5,
       });
-      const stores: EventStore[] = [slowStore, fastStore, readerStore];
+      const stores: EventStore[] = [slowStore, ...fastStores, readerStore];
       try {
         const rounds = 4;
         const perRound = 3 + 2 * 2;
@@ -119,12 +124,12 @@ describe('[postgres] sequence gaps', () => {
           await inside;
           // Two fast writers start while the slow one holds positions uncommitted…
           const fast = [
-            writer(fastStore, `fast-${r}-a`).append(2),
-            writer(fastStore, `fast-${r}-b`).append(2),
+            writer(fastStores[0], `fast-${r}-a`).append(2),
+            writer(fastStores[1], `fast-${r}-b`).append(2),
           ];
           // …and they really wait behind it, while the readers keep reading.
           await waitFor(
-            async () => (await blockedAppends()) >= 2,
+            async () => (await blockedAppends(schema)) >= 2,
             'fast writers blocked on the log head',
           );
           const seenWhileOpen = paged.filter(

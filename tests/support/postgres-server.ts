@@ -51,9 +51,12 @@ export interface PostgresServer {
 
 /**
  * Starts a throw-away PostgreSQL server: initdb in a temp directory, listening on 127.0.0.1
- * on a free port with its socket in that directory; durability switched off for speed.
+ * on a free port with its socket in that directory. Durability is switched off for test
+ * speed unless `durable` (benchmarks measure a server as it is run in production).
  */
-export const startPostgresServer = async (): Promise<PostgresServer> => {
+export const startPostgresServer = async (
+  options: { readonly durable?: boolean } = {},
+): Promise<PostgresServer> => {
   const bin = findBinDir();
   const dir = await mkdtemp(join(tmpdir(), 'civic-ledger-pg-'));
   const data = join(dir, 'data');
@@ -82,7 +85,7 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
       '60',
       'start',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     ]);
   } catch (error) {
     const log = await readFile(join(dir, 'server.log'), 'utf8').catch(() => '');

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './cli-error.js';
 import type { Globals } from './commands/context.js';
 import { demoCommand } from './commands/demo.js';
+import { type EraseOptions, eraseCommand } from './commands/erase.js';
 import { exportCommand } from './commands/export.js';
 import { historyCommand } from './commands/history.js';
 import { importCommand } from './commands/import.js';
@@ -77,9 +78,16 @@ export const buildProgram = (): Command => {
         .default('jsonl'),
     )
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--privileged', 'do not mask personal data in cloudevents / open311 (X-06)', false)
-    .action((o: { format: string; out?: string; privileged: boolean }) =>
-      exportCommand(globals(), o),
+    .option(
+      '--privileged',
+      'personal data in clear in cloudevents / open311; needs --purpose, the read is recorded (X-06)',
+      false,
+    )
+    .option('--purpose <text>', 'why personal data is read in clear (recorded with the read)')
+    .option('--actor <id:role:unit>', 'who reads (default: the OS user as auditor, unit cli)')
+    .action(
+      (o: { format: string; out?: string; privileged: boolean; purpose?: string; actor?: string }) =>
+        exportCommand(globals(), o),
     );
 
   program
@@ -96,7 +104,39 @@ export const buildProgram = (): Command => {
     .description('audit trail of one stream: who did what, when and why; personal data masked')
     .argument('<stream>', 'stream id, e.g. ticket-T2026-0001')
     .option('--json', 'one JSON object per event', false)
-    .action((stream: string, o: { json: boolean }) => historyCommand(globals(), stream, o));
+    .option(
+      '--privileged',
+      'personal data in clear; needs --purpose, the read is recorded (X-06)',
+      false,
+    )
+    .option('--purpose <text>', 'why personal data is read in clear (recorded with the read)')
+    .option('--actor <id:role:unit>', 'who reads (default: the OS user as auditor, unit cli)')
+    .action(
+      (
+        stream: string,
+        o: { json: boolean; privileged: boolean; purpose?: string; actor?: string },
+      ) => historyCommand(globals(), stream, o),
+    );
+
+  program
+    .command('erase')
+    .description(
+      'erase a data subject (PIPL art. 47): record EraseDataSubject and destroy their keys (X-06)',
+    )
+    .option('--subject-id <id>', 'the data subject id (ds-…)')
+    .option('--id-number <n>', 'the resident ID number the subject was recorded with')
+    .option('--phone <p>', 'the phone number the subject was recorded with')
+    .requiredOption(
+      '--legal-basis <basis>',
+      'purpose-achieved | service-ended | retention-expired | consent-withdrawn | unlawful-processing | other-legal-ground',
+    )
+    .requiredOption(
+      '--requester <[kind:]reference>',
+      'who asked (data-subject, guardian, authority, controller) and the case or letter number',
+    )
+    .option('--reason <text>', 'why (recorded)')
+    .option('--actor <id:role:unit>', 'who erases (default: the OS user as privacy-officer)')
+    .action((o: EraseOptions) => eraseCommand(globals(), o));
 
   program
     .command('schemas')

@@ -10,6 +10,7 @@ export * from './kernel/build.js';
 export * from './kernel/events.js';
 export * from './kernel/instants.js';
 export * from './kernel/json-codec.js';
+export * from './kernel/local-dates.js';
 export * from './kernel/masking.js';
 export * from './kernel/memory-stores.js';
 export * from './kernel/periods.js';

@@ -1,8 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { EventStore } from '@civic-ledger/domain';
 import { PGlite } from '@electric-sql/pglite';
-import { createSqlEventStore, type SqlEventStoreOptions } from '../sql/sql-event-store.js';
+import {
+  createSqlEventStore,
+  type SqlEventStore,
+  type SqlEventStoreOptions,
+} from '../sql/sql-event-store.js';
 import { pgliteDatabase } from './pglite-database.js';
 import { DEFAULT_EMBEDDED_DIR, embeddedDir, STORE_ENV_VAR } from './store-spec.js';
 
@@ -30,7 +33,7 @@ const defaultDir = (): string => {
  */
 export const createEmbeddedEventStore = async (
   options: EmbeddedEventStoreOptions = {},
-): Promise<EventStore> => {
+): Promise<SqlEventStore> => {
   if (options.db) return createSqlEventStore(pgliteDatabase(options.db, false), options);
   const dir = options.dir ?? defaultDir();
   let dataDir = dir;

@@ -1,9 +1,29 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
 
-const queryable = (q: pg.Pool | pg.PoolClient): SqlQueryable => ({
-  query: async <R>(text: string, params: readonly unknown[] = []) => {
-    const result = await q.query(text, [...params]);
+// Prepared-statement names by statement text: the same text always gets the same name, so
+// each connection prepares it once (pg keeps the names it prepared per connection).
+const statementNames = new Map<string, string>();
+const statementName = (text: string): string => {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `civic_ledger_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
+
+const queryable = (q: pg.Pool | pg.PoolClient, prepare: boolean): SqlQueryable => ({
+  query: async <R>(
+    text: string,
+    params: readonly unknown[] = [],
+    options?: { readonly prepare?: boolean },
+  ) => {
+    const result =
+      prepare && options?.prepare
+        ? await q.query({ name: statementName(text), text, values: [...params] })
+        : await q.query(text, [...params]);
     return { rows: result.rows as R[] };
   },
 });
@@ -11,12 +31,25 @@ const queryable = (q: pg.Pool | pg.PoolClient): SqlQueryable => ({
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
+ * Session settings of a pool whose statements may stay prepared: a prepared statement (and
+ * PL/pgSQL) keeps a generic plan, and one planned while the log was small would stay a
+ * sequential scan as it grows. Every statement of the event store has its index.
+ */
+export const PREPARED_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off';
+
+/**
  * Wraps a `pg` pool as a {@link SqlDatabase}. Transactions check out one client; a client
  * whose connection failed is destroyed rather than returned to the pool. LISTEN uses a
  * dedicated connection that reconnects with backoff (subscriptions also poll, so a missed
- * notification only delays them).
+ * notification only delays them). With `prepare` (only for a pool whose sessions run with
+ * {@link PREPARED_SESSION_OPTIONS}), hot statements stay prepared on each connection.
  */
-export const pgDatabase = (pool: pg.Pool, owned: boolean): SqlDatabase => {
+export const pgDatabase = (
+  pool: pg.Pool,
+  owned: boolean,
+  options: { readonly prepare?: boolean } = {},
+): SqlDatabase => {
+  const prepare = options.prepare ?? false;
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
 
@@ -29,7 +62,7 @@ export const pgDatabase = (pool: pg.Pool, owned: boolean): SqlDatabase => {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const result = await fn(queryable(client));
+      const result = await fn(queryable(client, prepare));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -79,7 +112,7 @@ export const pgDatabase = (pool: pg.Pool, owned: boolean): SqlDatabase => {
   };
 
   return {
-    ...queryable(pool),
+    ...queryable(pool, prepare),
     transaction,
     listen,
     close: async () => {

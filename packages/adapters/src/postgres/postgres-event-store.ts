@@ -1,7 +1,10 @@
-import type { EventStore } from '@civic-ledger/domain';
 import pg from 'pg';
-import { createSqlEventStore, type SqlEventStoreOptions } from '../sql/sql-event-store.js';
-import { pgDatabase } from './pg-database.js';
+import {
+  createSqlEventStore,
+  type SqlEventStore,
+  type SqlEventStoreOptions,
+} from '../sql/sql-event-store.js';
+import { PREPARED_SESSION_OPTIONS, pgDatabase } from './pg-database.js';
 
 export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
   /** `postgres://user:pass@host:port/db`; ignored when `pool` is given. */
@@ -18,7 +21,7 @@ export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
  */
 export const createPostgresEventStore = async (
   options: PostgresEventStoreOptions,
-): Promise<EventStore> => {
+): Promise<SqlEventStore> => {
   const owned = !options.pool;
   const pool =
     options.pool ??
@@ -27,9 +30,10 @@ export const createPostgresEventStore = async (
         ? {}
         : { connectionString: options.connectionString }),
       max: options.maxConnections ?? 10,
+      options: PREPARED_SESSION_OPTIONS,
     });
   try {
-    return await createSqlEventStore(pgDatabase(pool, owned), options);
+    return await createSqlEventStore(pgDatabase(pool, owned, { prepare: owned }), options);
   } catch (error) {
     if (owned) await pool.end();
     throw error;

@@ -51,7 +51,105 @@ CREATE INDEX IF NOT EXISTS events_type_position ON ${s}.events (type, position);
 `;
 
 /**
- * Creates the event log tables if missing. DDL runs under a transaction-scoped advisory lock
+ * `append_events(…)`: the appends of one group commit in one call (one round trip, one
+ * transaction in autocommit). Appends are given as parallel arrays — per append its stream,
+ * expected version (n ≥ 0, or -1 any, -2 no-stream, -3 stream-exists) and event count; per
+ * event its envelope columns, the appends' events one after the other. It locks `log_head`
+ * (the lock that keeps positions gap-free and the `log_hash` chain global), then checks each
+ * append on its own, in order, so that an append sees the appends before it in the same
+ * call: re-sent event ids (all at their place: duplicate; else conflict), the expected
+ * version, and that the envelopes continue the stream. It inserts the accepted ones with
+ * `log_hash = sha256(prev || hash)` — exactly `nextLogHash` — moves the head, NOTIFYs, and
+ * returns one row per append: status 0 ok / 1 conflict / 2 duplicate, the stream's version
+ * (after the append; the actual one on a conflict or duplicate) and the last position.
+ */
+const appendFunctionDdl = (s: string): string => `
+CREATE OR REPLACE FUNCTION ${s}.append_events(
+  a_stream text[], a_expected integer[], a_count integer[],
+  e_id text[], e_stream text[], e_version integer[], e_type text[], e_schema integer[],
+  e_occurred text[], e_recorded text[], e_actor text[], e_command text[], e_causation text[],
+  e_correlation text[], e_data text[], e_prev text[], e_hash text[], channel text)
+RETURNS TABLE (r_status smallint, r_version integer, r_position bigint)
+LANGUAGE plpgsql
+-- PL/pgSQL caches generic plans per session: planned while the log was small, a lookup would
+-- stay a sequential scan of the whole log as it grows. Every lookup here has its index (the
+-- log head's too, hence "WHERE singleton"); JIT off, since disabled paths look costly.
+SET enable_seqscan = off
+SET jit = off
+AS $fn$
+DECLARE
+  head_pos bigint;
+  head_hash text;
+  start_pos bigint;
+  lo integer := 1;
+  hi integer;
+  n integer;
+  actual integer;
+  known integer;
+  same integer;
+  known_last bigint;
+  log_hashes text[];
+BEGIN
+  SELECT h.position, h.log_hash INTO head_pos, head_hash FROM ${s}.log_head h WHERE h.singleton FOR UPDATE;
+  IF head_pos IS NULL THEN
+    RAISE EXCEPTION 'log_head of ${s} is empty';
+  END IF;
+  start_pos := head_pos;
+  FOR i IN 1 .. coalesce(array_length(a_stream, 1), 0) LOOP
+    n := a_count[i];
+    hi := lo + n - 1;
+    SELECT count(*)::integer,
+           (count(*) FILTER (WHERE ev.stream_id = a_stream[i] AND ev.stream_version =
+              e_version[lo - 1 + array_position(e_id[lo:hi], ev.event_id)]))::integer,
+           max(ev.position) FILTER (WHERE ev.event_id = e_id[hi])
+      INTO known, same, known_last
+      FROM ${s}.events ev WHERE ev.event_id = ANY (e_id[lo:hi]);
+    SELECT coalesce(max(ev.stream_version), 0) INTO actual
+      FROM ${s}.events ev WHERE ev.stream_id = a_stream[i];
+    IF known > 0 THEN
+      IF same = n AND known_last IS NOT NULL THEN
+        r_status := 2; r_version := actual; r_position := known_last;
+      ELSE
+        r_status := 1; r_version := actual; r_position := NULL;
+      END IF;
+    ELSIF NOT (CASE a_expected[i] WHEN -1 THEN true WHEN -2 THEN actual = 0
+                 WHEN -3 THEN actual > 0 ELSE a_expected[i] = actual END)
+       OR EXISTS (SELECT 1 FROM unnest(e_stream[lo:hi], e_version[lo:hi]) WITH ORDINALITY AS x(sid, v, o)
+                   WHERE x.sid IS DISTINCT FROM a_stream[i] OR x.v IS DISTINCT FROM actual + x.o) THEN
+      r_status := 1; r_version := actual; r_position := NULL;
+    ELSE
+      log_hashes := '{}';
+      FOR j IN lo .. hi LOOP
+        head_hash := encode(sha256(convert_to(head_hash || e_hash[j], 'UTF8')), 'hex');
+        log_hashes[j - lo + 1] := head_hash;
+      END LOOP;
+      INSERT INTO ${s}.events (position, event_id, stream_id, stream_version, type,
+          schema_version, occurred_at, recorded_at, actor, command_id, causation_id,
+          correlation_id, data, prev_hash, hash, log_hash)
+        SELECT head_pos + x.o, x.id, x.sid, x.v, x.t, x.sv, x.occ, x.rec, x.act::jsonb, x.cmd,
+               x.cau, x.cor, x.dat::jsonb, x.prv, x.hsh, log_hashes[x.o::integer]
+          FROM unnest(e_id[lo:hi], e_stream[lo:hi], e_version[lo:hi], e_type[lo:hi],
+                      e_schema[lo:hi], e_occurred[lo:hi], e_recorded[lo:hi], e_actor[lo:hi],
+                      e_command[lo:hi], e_causation[lo:hi], e_correlation[lo:hi], e_data[lo:hi],
+                      e_prev[lo:hi], e_hash[lo:hi])
+            WITH ORDINALITY AS x(id, sid, v, t, sv, occ, rec, act, cmd, cau, cor, dat, prv, hsh, o);
+      head_pos := head_pos + n;
+      r_status := 0; r_version := actual + n; r_position := head_pos;
+    END IF;
+    RETURN NEXT;
+    lo := hi + 1;
+  END LOOP;
+  IF head_pos <> start_pos THEN
+    UPDATE ${s}.log_head SET position = head_pos, log_hash = head_hash WHERE singleton;
+    -- Delivered on COMMIT only, so listeners never wake for a rolled-back append.
+    PERFORM pg_notify(channel, head_pos::text);
+  END IF;
+END
+$fn$`;
+
+/**
+ * Creates the event log tables and the append function if missing (the function is replaced,
+ * so an older schema gets the current one). DDL runs under a transaction-scoped advisory lock
  * because concurrent `CREATE TABLE IF NOT EXISTS` can still collide in the catalogue.
  */
 export const ensureEventLogSchema = async (db: SqlDatabase, schema: string): Promise<void> => {
@@ -61,5 +159,6 @@ export const ensureEventLogSchema = async (db: SqlDatabase, schema: string): Pro
     for (const statement of eventLogDdl(s).split(';\n')) {
       if (statement.trim()) await tx.query(statement);
     }
+    await tx.query(appendFunctionDdl(s));
   });
 };

@@ -4,7 +4,15 @@
  * so the embedded and server adapters share one schema and one code path.
  */
 export interface SqlQueryable {
-  query<R>(text: string, params?: readonly unknown[]): Promise<{ readonly rows: R[] }>;
+  /**
+   * Runs one statement. `prepare: true` marks a hot statement run with the same text again
+   * and again: the driver may keep it prepared on each connection (parsed and planned once).
+   */
+  query<R>(
+    text: string,
+    params?: readonly unknown[],
+    options?: { readonly prepare?: boolean },
+  ): Promise<{ readonly rows: R[] }>;
 }
 
 export interface SqlDatabase extends SqlQueryable {

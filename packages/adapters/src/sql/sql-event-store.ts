@@ -5,7 +5,6 @@ import {
   type EventStore,
   type ExpectedVersion,
   expectedVersionHolds,
-  nextLogHash,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -14,24 +13,34 @@ import {
   VersionConflictError,
 } from '@civic-ledger/domain';
 import {
+  COLUMN_ARRAY_TYPES,
   EVENT_COLUMNS,
   type EventRow,
   fromRow,
-  INSERT_COLUMNS,
-  insertPlaceholders,
-  toInsertValues,
+  toColumns,
 } from './event-rows.js';
+import { createGroupCommit, type QueuedAppend } from './group-commit.js';
+import { type ImportContext, type ImportResult, importBatch } from './import-batch.js';
+
+export {
+  type ImportRefusal,
+  ImportRefusedError,
+  type ImportResult,
+} from './import-batch.js';
+
 import { pollingSubscription } from './polling-subscription.js';
 import { ensureEventLogSchema, notifyChannel, quoteSchema } from './schema.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 import { createWakeup } from './wakeup.js';
 
 /**
- * Fault-injection seams for tests: called inside the append transaction, so a test can hold
- * the transaction open (`pg_sleep`) or cut the connection half-way through a batch.
+ * Fault-injection seams for tests: with a probe, an append runs its `append_events` call in
+ * an explicit transaction and calls these before COMMIT, so a test can hold the transaction
+ * open (`pg_sleep`) or cut the connection with the rows written but not committed. (Without
+ * a probe an append is one autocommit statement.) An import calls them for real per chunk.
  */
 export interface AppendProbe {
-  /** After each multi-row INSERT of a batch (chunks are numbered from 0). */
+  /** After each INSERT chunk of an import (numbered from 0); for an append, after its one call. */
   readonly afterInsertChunk?: (tx: SqlQueryable, chunk: number) => Promise<void>;
   /** After the log head moved, just before COMMIT. */
   readonly beforeCommit?: (tx: SqlQueryable) => Promise<void>;
@@ -40,14 +49,61 @@ export interface AppendProbe {
 export interface SqlEventStoreOptions {
   /** PostgreSQL schema holding the tables; default `civic_ledger`. */
   readonly schema?: string;
-  /** Rows per read page and per subscription poll; default 500. */
+  /** Rows per `readStream` page and per subscription poll; default 500. */
   readonly pageSize?: number;
-  /** Rows per multi-row INSERT; default 500 (16 parameters a row, far below the 65 535 limit). */
+  /** Rows per `readAll` page when the caller gives no `batchSize`; default 5 000. */
+  readonly readAllPageSize?: number;
+  /** Rows per INSERT of an import (one array parameter a column); default 5 000. */
   readonly insertChunkSize?: number;
+  /** Events at most in one group commit (a larger single append still goes alone); default 5 000. */
+  readonly maxGroupRows?: number;
+  /** Group-commit calls in flight at once (each on its own connection); default 1 — larger groups cost less CPU a event. */
+  readonly maxConcurrentFlushes?: number;
   /** Subscriptions poll at least this often even without a notification; default 1000 ms. */
   readonly pollIntervalMs?: number;
   readonly probe?: AppendProbe;
 }
+
+/** The SQL event store: the {@link EventStore} port plus a bulk import. */
+export interface SqlEventStore extends EventStore {
+  /**
+   * Writes an exported log's envelopes in their order after the current head, all or
+   * nothing: refuses (`ImportRefusedError`, nothing written) a batch with an event id twice
+   * or already stored, a broken hash chain, or a stream that does not continue the stored
+   * one. Positions are assigned in order and `log_hash` is chained as for appends.
+   */
+  importBatch(events: readonly EventEnvelope[]): Promise<ImportResult>;
+}
+
+/** Hot statements: kept prepared per connection where the driver does that. */
+const PREPARED = { prepare: true } as const;
+
+const APPEND_OK = 0;
+const APPEND_DUPLICATE = 2;
+
+/** `append_events`' code for an expected version; an impossible number never holds. */
+const encodeExpected = (expected: ExpectedVersion): number => {
+  switch (expected) {
+    case 'any':
+      return -1;
+    case 'no-stream':
+      return -2;
+    case 'stream-exists':
+      return -3;
+    default:
+      return Number.isInteger(expected) && expected >= 0 && expected <= 2_147_483_647
+        ? expected
+        : -4;
+  }
+};
+
+/** A server error about the data (classes 22, 23): the statement was rolled back. */
+const isDataError = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  /^2[23][0-9A-Z]{3}$/.test(error.code);
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -74,21 +130,27 @@ const filterSql = (filter: EventFilter | undefined, offset: number) => {
 
 /**
  * The {@link EventStore} over SQL shared by the embedded (PGlite) and PostgreSQL adapters.
- * Appends take the single-row log head `FOR UPDATE`, check the expected version, insert the
- * batch with multi-row INSERTs, extend the `log_hash` chain and NOTIFY, all in one
- * transaction. Reads page by position and never hold a transaction open.
+ * Appends go through a group commit: the appends that arrive while one call is in flight go
+ * together in the next call of the server-side `append_events` (one round trip, one
+ * autocommit transaction that locks the log head, checks each append on its own, inserts,
+ * chains `log_hash` and NOTIFYs). Reads page by position, read one page ahead, and never
+ * hold a transaction open.
  */
 export const createSqlEventStore = async (
   db: SqlDatabase,
   options: SqlEventStoreOptions = {},
-): Promise<EventStore> => {
+): Promise<SqlEventStore> => {
   const schema = options.schema ?? 'civic_ledger';
   const s = quoteSchema(schema);
   const pageSize = options.pageSize ?? 500;
-  const chunkSize = options.insertChunkSize ?? 500;
+  const readAllPageSize = options.readAllPageSize ?? 5_000;
+  const importChunkSize = options.insertChunkSize ?? 5_000;
+  const maxGroupRows = options.maxGroupRows ?? 5_000;
+  const maxConcurrentFlushes = options.maxConcurrentFlushes ?? 1;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const channel = notifyChannel(schema);
   const probe = options.probe ?? {};
+  const probed = probe.afterInsertChunk !== undefined || probe.beforeCommit !== undefined;
   await ensureEventLogSchema(db, schema);
 
   const wakeup = createWakeup();
@@ -99,76 +161,94 @@ export const createSqlEventStore = async (
     const { rows } = await q.query<{ version: number }>(
       `SELECT COALESCE(MAX(stream_version), 0)::integer AS version FROM ${s}.events WHERE stream_id = $1`,
       [streamId],
+      PREPARED,
     );
     return rows[0]?.version ?? 0;
   };
 
-  const appendInTx = async (
-    tx: SqlQueryable,
-    streamId: string,
-    expected: ExpectedVersion,
-    events: readonly EventEnvelope[],
-  ): Promise<AppendResult> => {
-    // The lock that serialises appends: positions are handed out in commit order.
-    const head = (
-      await tx.query<{ pos: string; log_hash: string }>(
-        `SELECT position::text AS pos, log_hash FROM ${s}.log_head FOR UPDATE`,
-      )
-    ).rows[0];
-    if (!head) throw new Error(`${schema}.log_head is empty`);
-    const actual = await currentVersion(tx, streamId);
-
-    const known = (
-      await tx.query<{ event_id: string; stream_id: string; stream_version: number; pos: string }>(
-        `SELECT event_id, stream_id, stream_version, position::text AS pos FROM ${s}.events WHERE event_id = ANY($1::text[])`,
-        [events.map((e) => e.eventId)],
-      )
-    ).rows;
-    if (known.length > 0) {
-      // Idempotent retry: every id already stored at the same place means nothing to do.
-      const byId = new Map(known.map((k) => [k.event_id, k]));
-      const same = events.every((e) => {
-        const k = byId.get(e.eventId);
-        return k?.stream_id === streamId && k.stream_version === e.streamVersion;
-      });
-      const last = byId.get(events[events.length - 1]?.eventId ?? '');
-      if (!same || !last) throw new VersionConflictError(streamId, expected, actual);
-      return { nextVersion: actual, lastPosition: BigInt(last.pos), duplicate: true };
-    }
-    if (!expectedVersionHolds(expected, actual))
-      throw new VersionConflictError(streamId, expected, actual);
-    events.forEach((e, i) => {
-      if (e.streamId !== streamId || e.streamVersion !== actual + i + 1)
-        throw new VersionConflictError(streamId, expected, actual);
-    });
-
-    let position = BigInt(head.pos);
-    let logHash = head.log_hash;
-    for (let start = 0, chunk = 0; start < events.length; start += chunkSize, chunk++) {
-      const rows = events.slice(start, start + chunkSize);
-      const params: unknown[] = [];
-      const tuples = rows.map((envelope) => {
-        position += 1n;
-        logHash = nextLogHash(logHash, envelope.hash);
-        const placeholders = insertPlaceholders(params.length);
-        params.push(...toInsertValues(envelope, position, logHash));
-        return placeholders;
-      });
-      await tx.query(
-        `INSERT INTO ${s}.events ${INSERT_COLUMNS} VALUES ${tuples.join(', ')}`,
-        params,
-      );
-      await probe.afterInsertChunk?.(tx, chunk);
-    }
-    await tx.query(`UPDATE ${s}.log_head SET position = $1::bigint, log_hash = $2`, [
-      position.toString(),
-      logHash,
-    ]);
-    // Delivered on COMMIT only, so listeners never wake for a rolled-back batch.
-    await tx.query('SELECT pg_notify($1, $2)', [channel, position.toString()]);
-    await probe.beforeCommit?.(tx);
-    return { nextVersion: actual + events.length, lastPosition: position, duplicate: false };
+  const importContext: ImportContext = {
+    s,
+    channel,
+    chunkSize: importChunkSize,
+    afterInsertChunk: probe.afterInsertChunk,
+    beforeCommit: probe.beforeCommit,
   };
+
+  const appendSql = `SELECT r_status, r_version, r_position::text AS r_position FROM ${s}.append_events(
+    $1::text[], $2::integer[], $3::integer[], ${COLUMN_ARRAY_TYPES.map((type, i) => `$${i + 4}::${type}[]`).join(', ')}, $18)`;
+
+  /** One call of `append_events` for a group: one round trip, one row per append. */
+  const callAppend = async (q: SqlQueryable, group: readonly QueuedAppend[]) => {
+    const events = group.length === 1 ? group[0]!.events : group.flatMap((a) => a.events);
+    const { rows } = await q.query<{
+      r_status: number;
+      r_version: number;
+      r_position: string | null;
+    }>(
+      appendSql,
+      [
+        group.map((a) => a.streamId),
+        group.map((a) => encodeExpected(a.expected)),
+        group.map((a) => a.events.length),
+        ...toColumns(events),
+        channel,
+      ],
+      PREPARED,
+    );
+    return rows;
+  };
+
+  /** Sends a group and settles each append by its own row. */
+  const flush = async (group: readonly QueuedAppend[]): Promise<void> => {
+    let rows: Awaited<ReturnType<typeof callAppend>>;
+    try {
+      rows = probed
+        ? await db.transaction(async (tx) => {
+            const result = await callAppend(tx, group);
+            await probe.afterInsertChunk?.(tx, 0);
+            await probe.beforeCommit?.(tx);
+            return result;
+          })
+        : await callAppend(db, group);
+    } catch (error) {
+      // A malformed append (ids twice in one batch, a missing field) fails the statement and
+      // so the group: the server rolled it all back, so each append is retried on its own.
+      if (group.length > 1 && isDataError(error)) {
+        for (const append of group) await flush([append]);
+        return;
+      }
+      const only = group[0];
+      // Backstop: the unique constraints refuse what the checks should already have.
+      if (only && isUniqueViolation(error)) {
+        only.reject(
+          new VersionConflictError(
+            only.streamId,
+            only.expected,
+            await currentVersion(db, only.streamId),
+          ),
+        );
+        return;
+      }
+      throw error;
+    }
+    let written = false;
+    group.forEach((append, i) => {
+      const row = rows[i];
+      if (!row) append.reject(new Error(`append_events returned no row for append ${i}`));
+      else if (row.r_status === APPEND_OK || row.r_status === APPEND_DUPLICATE) {
+        written ||= row.r_status === APPEND_OK;
+        append.resolve({
+          nextVersion: row.r_version,
+          lastPosition: BigInt(row.r_position ?? '0'),
+          duplicate: row.r_status === APPEND_DUPLICATE,
+        });
+      } else
+        append.reject(new VersionConflictError(append.streamId, append.expected, row.r_version));
+    });
+    if (written) wakeup.notify();
+  };
+
+  const groupCommit = createGroupCommit(flush, maxGroupRows, maxConcurrentFlushes);
 
   const append = async (
     streamId: string,
@@ -184,16 +264,7 @@ export const createSqlEventStore = async (
       );
       return { nextVersion: actual, lastPosition: BigInt(rows[0]?.pos ?? '0'), duplicate: false };
     }
-    try {
-      const result = await db.transaction((tx) => appendInTx(tx, streamId, expected, events));
-      if (!result.duplicate) wakeup.notify();
-      return result;
-    } catch (error) {
-      // Backstop: the unique constraints refuse what the checks above should already have.
-      if (isUniqueViolation(error))
-        throw new VersionConflictError(streamId, expected, await currentVersion(db, streamId));
-      throw error;
-    }
+    return groupCommit.submit(streamId, expected, events);
   };
 
   const readPage = async (
@@ -205,19 +276,25 @@ export const createSqlEventStore = async (
     const { rows } = await db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE position > $1::bigint${f.where} ORDER BY position LIMIT $2`,
       [after.toString(), limit, ...f.params],
+      PREPARED,
     );
     return rows.map(fromRow);
   };
 
   async function* readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-    const limit = options.batchSize ?? pageSize;
-    let after = options.after ?? 0n;
+    const limit = options.batchSize ?? readAllPageSize;
+    let next = readPage(options.after ?? 0n, limit, options.filter);
     for (;;) {
-      const page = await readPage(after, limit, options.filter);
-      for (const event of page) yield event;
+      const page = await next;
       const last = page[page.length - 1];
-      if (!last || page.length < limit) return;
-      after = last.position;
+      if (!last || page.length < limit) {
+        yield* page;
+        return;
+      }
+      // Read ahead: the server fetches the next page while the caller folds this one.
+      next = readPage(last.position, limit, options.filter);
+      next.catch(() => {});
+      yield* page;
     }
   }
 
@@ -230,6 +307,7 @@ export const createSqlEventStore = async (
       const { rows } = await db.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
         [streamId, from, pageSize],
+        PREPARED,
       );
       for (const row of rows) yield fromRow(row);
       const last = rows[rows.length - 1];
@@ -260,6 +338,11 @@ export const createSqlEventStore = async (
 
   return {
     append,
+    importBatch: async (events) => {
+      const result = await importBatch(db, importContext, events);
+      if (result.events > 0) wakeup.notify();
+      return result;
+    },
     readStream,
     readAll,
     subscribe,

@@ -2,13 +2,19 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { embeddedDir } from '@civic-ledger/adapters';
 import { failure, usageError } from '../cli-error.js';
+import { cachedKeyStore } from '../privacy/cached-key-store.js';
+import { demoPepperWarning, pepperFromEnv } from '../privacy/pepper.js';
+import { cliProtect } from '../privacy/protection.js';
 import { createProgress } from '../progress.js';
 import { cityCommands, driveCommands, simulatedCity } from '../simulation/index.js';
 import { storeSpec } from '../store/open-store.js';
-import { type Globals, print, withStore } from './context.js';
+import { type Globals, print, withStores } from './context.js';
 import { kpiSummaryLines } from './summary.js';
 
-/** `demo [--days N] [--seed S]`: fills an empty store with a simulated city, then a KPI summary. */
+/**
+ * `demo [--days N] [--seed S]`: fills an empty store with a simulated city, personal fields
+ * encrypted under per-subject keys kept in the same database (X-06), then a KPI summary.
+ */
 export const demoCommand = async (
   globals: Globals,
   options: { days: number; seed: number; start: string; scale: number; reset?: boolean },
@@ -31,7 +37,8 @@ export const demoCommand = async (
     // Only the embedded store's own directory is removed, so the demo can run again.
     if (embedded) rmSync(resolve(embeddedDir(spec)), { recursive: true, force: true });
   }
-  await withStore(globals, async (store) => {
+  const pepper = pepperFromEnv();
+  await withStores(globals, async ({ store, keys }) => {
     for await (const _ of store.readAll({ batchSize: 1 }))
       throw failure(
         `存储 ${storeSpec(globals.store)} 已有事件；演示需要一个空存储（换一个 --store 目录）`,
@@ -42,17 +49,21 @@ export const demoCommand = async (
         ? `模拟城市：${options.scale} 个社区服务中心，${options.days} 天，自 ${options.start} 起，种子 ${options.seed}`
         : `simulating a city: ${options.scale} service centres, ${options.days} days from ${options.start}, seed ${options.seed}`,
     );
+    // On stdout with the rest of the demo's account: it is part of what the run did.
+    if (pepper.demo) print(demoPepperWarning(globals.lang));
+    const keyStore = cachedKeyStore(await keys());
     const progress = createProgress(zh ? '模拟' : 'simulate', globals.lang, globals.quiet);
     const stats = await driveCommands(store, cityCommands(options), {
       onProgress: (s) => progress.update(s.events),
+      protect: cliProtect(keyStore, pepper.value),
     });
     progress.update(stats.events);
     progress.stop();
     const rejected = Object.values(stats.rejected).reduce((a, b) => a + b, 0);
     print(
       zh
-        ? `已写入 ${stats.events} 个事件（${stats.commands} 条命令，${rejected} 条被规则拒绝），存储：${storeSpec(globals.store)}`
-        : `wrote ${stats.events} events (${stats.commands} commands, ${rejected} refused by the rules) to ${storeSpec(globals.store)}`,
+        ? `已写入 ${stats.events} 个事件（${stats.commands} 条命令，${rejected} 条被规则拒绝），个人信息已按数据主体加密，存储：${storeSpec(globals.store)}`
+        : `wrote ${stats.events} events (${stats.commands} commands, ${rejected} refused by the rules), personal data encrypted per data subject, to ${storeSpec(globals.store)}`,
     );
     for (const line of await kpiSummaryLines(
       store,

@@ -1,7 +1,9 @@
 import type { StoredEvent } from '@civic-ledger/domain';
+import { personalDataCatalogue } from '@civic-ledger/projections';
 import { failure } from '../cli-error.js';
 import { maskEventData } from '../privacy/mask-event.js';
-import { type Globals, print, withStore } from './context.js';
+import { readableEvents } from '../privacy/readers.js';
+import { type Globals, print, privilegedReaderOption, withStores } from './context.js';
 
 const REASON_KEYS = ['reason', 'reasonText', 'rejectionReason', 'returnReason', 'note', 'comment'];
 
@@ -21,7 +23,7 @@ const reasonOf = (data: unknown): string | undefined => {
   return undefined;
 };
 
-/** One audit-trail entry, personal data masked. */
+/** One audit-trail entry, personal data masked unless read with privilege. */
 export interface HistoryEntry {
   readonly version: number;
   readonly position: string;
@@ -36,9 +38,16 @@ export interface HistoryEntry {
   readonly data: unknown;
 }
 
-/** The audit-trail entry of one stored event, with personal data masked. */
-export const historyEntry = ({ envelope: e, position }: StoredEvent): HistoryEntry => {
-  const data = maskEventData(e.type, e.data);
+/**
+ * The audit-trail entry of one stored event, personal data masked (X-06); `privileged`
+ * keeps the data as given, for a reader whose read was recorded (see `readableEvents`).
+ * Pass decrypted events for readable masks (`张*`); ciphertext masks as `***`.
+ */
+export const historyEntry = (
+  { envelope: e, position }: StoredEvent,
+  privileged = false,
+): HistoryEntry => {
+  const data = privileged ? e.data : maskEventData(e.type, e.data);
   const reason = reasonOf(data);
   return {
     version: e.streamVersion,
@@ -55,18 +64,33 @@ export const historyEntry = ({ envelope: e, position }: StoredEvent): HistoryEnt
   };
 };
 
-/** `history STREAM`: who did what, when and why, in order, personal data masked (X-02, X-06). */
+/**
+ * `history STREAM [--privileged --purpose TEXT [--actor id:role:unit]]`: who did what, when
+ * and why, in order (X-02), personal data decrypted then masked (`张*`, erased `已删除`), or
+ * in clear for a privileged reader with a purpose, the read recorded first (X-06).
+ */
 export const historyCommand = async (
   globals: Globals,
   streamId: string,
-  options: { json?: boolean },
+  options: { json?: boolean; privileged?: boolean; purpose?: string; actor?: string },
 ): Promise<void> => {
   const zh = globals.lang === 'zh';
-  await withStore(globals, async (store) => {
-    let n = 0;
-    for await (const stored of store.readStream(streamId)) {
-      n++;
-      const h = historyEntry(stored);
+  const reader = privilegedReaderOption(options);
+  await withStores(globals, async ({ store, keys }) => {
+    // The whole stream first: a privileged read is recorded once, before anything is shown.
+    const events: StoredEvent[] = [];
+    for await (const stored of store.readStream(streamId)) events.push(stored);
+    if (events.length === 0)
+      throw failure(
+        `流 ${streamId} 不存在或没有事件`,
+        `stream ${streamId} does not exist or has no events`,
+      );
+    const personal = events.some((s) => isPersonal(s.envelope.type));
+    const shown = personal
+      ? readableEvents(store, iterate(events), await keys(), reader)
+      : iterate(events);
+    for await (const stored of shown) {
+      const h = historyEntry(stored, reader !== undefined);
       if (options.json) {
         print(JSON.stringify(h));
         continue;
@@ -87,10 +111,11 @@ export const historyCommand = async (
       );
       print(`    ${zh ? '内容  ' : 'what '}: ${JSON.stringify(h.data)}`);
     }
-    if (n === 0)
-      throw failure(
-        `流 ${streamId} 不存在或没有事件`,
-        `stream ${streamId} does not exist or has no events`,
-      );
   });
 };
+
+async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const isPersonal = (type: string): boolean => personalDataCatalogue.personalTypes.has(type);

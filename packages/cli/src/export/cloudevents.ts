@@ -33,6 +33,7 @@ export const CLOUDEVENTS_TYPE_PREFIX = 'cn.civic-ledger.';
 /**
  * Maps a stored event to CloudEvents 1.0 JSON. `source` names the aggregate (the stream id
  * up to its first `-`), `subject` the stream; personal data is masked unless `privileged`.
+ * Give it decrypted events (`readableEvents`) for readable masks; ciphertext masks as `***`.
  */
 export const toCloudEvent = (stored: StoredEvent, privileged = false): CloudEvent => {
   const e = stored.envelope;

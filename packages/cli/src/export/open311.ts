@@ -28,7 +28,10 @@ const CLOSED = /^Ticket(Closed|Archived)$/;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
-/** Folds one ticket event into its Open311 request (a small summary per ticket). */
+/**
+ * Folds one ticket event into its Open311 request (a small summary per ticket); personal
+ * data masked unless `privileged`. Give it decrypted events for readable masks.
+ */
 export const foldOpen311 = (
   current: Open311Request | undefined,
   stored: StoredEvent,

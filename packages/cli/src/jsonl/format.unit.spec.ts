@@ -1,6 +1,6 @@
 import { type EventEnvelope, GENESIS_HASH, nextLogHash, seal } from '@civic-ledger/domain';
 import { describe, expect, it } from 'vitest';
-import { decodeLine, encodeLine } from './format.js';
+import { decodeLine, encodeLine, LineSchema } from './format.js';
 
 const envelope = seal({
   eventId: 'e-1',
@@ -48,5 +48,43 @@ describe('X-07 the JSONL line format (docs/jsonl-format.md)', () => {
   it('refuses fields the hash does not cover', () => {
     const decoded = decodeLine(encodeLine(stored).replace('{', '{"note":"added later",'), 2);
     expect(!decoded.ok && decoded.problem.message.en).toMatch(/line 2/);
+  });
+});
+
+describe('X-07 the fast line check agrees with the schema', () => {
+  const line = JSON.parse(encodeLine(stored)) as Record<string, unknown>;
+  const variants: Record<string, unknown>[] = [
+    line,
+    { ...line, logHash: undefined },
+    { ...line, occurredAt: '2028-02-29T23:59:59.123456+08:00' },
+    { ...line, occurredAt: '2026-02-29T09:00:00+08:00' },
+    { ...line, occurredAt: '2100-02-29T09:00:00Z' },
+    { ...line, occurredAt: '2026-04-31T09:00:00Z' },
+    { ...line, occurredAt: '2026-12-31T24:00:00Z' },
+    { ...line, occurredAt: '2026-12-31T09:00:00+24:00' },
+    { ...line, occurredAt: '2026-12-31T09:00Z' },
+    { ...line, occurredAt: '2026-12-31 09:00:00Z' },
+    { ...line, recordedAt: '2026-07-01T01:00:01.000-05:30' },
+    { ...line, streamVersion: 1.5 },
+    { ...line, schemaVersion: 0 },
+    { ...line, position: '0' },
+    { ...line, position: '01' },
+    { ...line, logHash: 'ABC' },
+    { ...line, hash: line.hash.toString().toUpperCase() },
+    { ...line, eventId: '' },
+    { ...line, data: [] },
+    { ...line, data: null },
+    { ...line, actor: { id: 'a', role: '', unit: 'u' } },
+    { ...line, actor: { id: 'a', role: 'r', unit: 'u', extra: 1 } },
+    { ...line, extra: 1 },
+  ];
+  it('never accepts a line the schema refuses, and accepts the lines the exporter writes', async () => {
+    const { surelyValidLine } = await import('./fast-check.js');
+    expect(surelyValidLine(line)).toBe(true);
+    for (const v of variants) {
+      const text = JSON.stringify(v);
+      const viaSchema = LineSchema.safeParse(JSON.parse(text)).success;
+      if (surelyValidLine(JSON.parse(text))) expect([text, viaSchema]).toEqual([text, true]);
+    }
   });
 });

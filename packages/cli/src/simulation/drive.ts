@@ -1,7 +1,10 @@
 import {
+  type CommandHandlerDeps,
+  type CommandMeta,
   chinaWorkCalendar,
   type DecideContext,
   type DomainError,
+  type DomainEvent,
   defaultPolicy,
   deriveEventId,
   type EventEnvelope,
@@ -49,6 +52,12 @@ export interface DriveOptions {
    * kernel's command handler (reads each stream before deciding): slower, the same events.
    */
   readonly via?: 'fast' | 'handleCommand';
+  /**
+   * X-06: the command handler's `protect` hook (e.g. `createFieldProtector(…).protect`),
+   * applied on both paths before sealing, so that personal fields are stored encrypted.
+   * The fast path then folds state from the protected events, as `handleCommand` does.
+   */
+  readonly protect?: CommandHandlerDeps['protect'];
 }
 
 const lagged = (occurredAt: string, seq: number): string =>
@@ -90,19 +99,24 @@ export const driveCommands = async (
       hash: GENESIS_HASH,
     };
     const base: DecideContext = { policy, calendar, actor: c.actor, now: c.occurredAt };
+    const meta: CommandMeta = {
+      commandId: c.commandId,
+      actor: c.actor,
+      occurredAt: c.occurredAt,
+      correlationId: c.correlationId,
+    };
     if (options.via === 'handleCommand') {
       const outcome = await handleCommand(
-        { store, clock: () => recordedAt(c.occurredAt, stats.commands) },
+        {
+          store,
+          clock: () => recordedAt(c.occurredAt, stats.commands),
+          ...(options.protect ? { protect: options.protect } : {}),
+        },
         binding.decider,
         c.streamId,
         { type: c.type, data: c.data },
         { ...(binding.context(base) as object), ...c.context },
-        {
-          commandId: c.commandId,
-          actor: c.actor,
-          occurredAt: c.occurredAt,
-          correlationId: c.correlationId,
-        },
+        meta,
       );
       if (E.isLeft(outcome)) refuse(outcome.left, c);
       else stats.events += outcome.right.events.length;
@@ -117,10 +131,18 @@ export const driveCommands = async (
       if (c.last) streams.delete(c.streamId);
       continue;
     }
+    // As in `handleCommand`: protect each event before sealing, then fold the protected form.
+    let events: readonly DomainEvent[] = decided.right;
+    if (options.protect) {
+      const protectedEvents: DomainEvent[] = [];
+      for (const event of decided.right)
+        protectedEvents.push(await options.protect(event, { streamId: c.streamId, meta }));
+      events = protectedEvents;
+    }
     const stamped = recordedAt(c.occurredAt, stats.commands);
     const envelopes: EventEnvelope[] = [];
     let { state, version, hash } = current;
-    decided.right.forEach((event, i) => {
+    events.forEach((event, i) => {
       const envelope = seal({
         eventId: deriveEventId(c.commandId, i),
         streamId: c.streamId,

@@ -7,6 +7,7 @@ import {
   type WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf } from '../kernel/events.js';
+import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
 
@@ -86,6 +87,7 @@ export const createStaffPerformanceProjection = (
   options: { readonly calendar?: WorkCalendar } = {},
 ): Projection<StaffPerformanceState, StaffPerformanceQueries> => {
   const calendar = options.calendar ?? chinaWorkCalendar;
+  const dateOf = memoDateOf(calendar);
   const record = (state: StaffPerformanceState, staffId: string): StaffRecord => {
     const existing = state.staff.get(staffId);
     if (existing) return existing;
@@ -131,7 +133,7 @@ export const createStaffPerformanceProjection = (
       const { streamId } = stored.envelope;
       if (streamId.startsWith('ticket-')) {
         const e = envelopeOf<TicketEvent>(stored);
-        const on = () => calendar.dateOf(e.data.at);
+        const on = () => dateOf(e.data.at);
         if (e.type === 'TicketCompleted')
           record(state, e.data.firstResponsibleStaffId).completions.push({
             on: on(),
@@ -139,7 +141,7 @@ export const createStaffPerformanceProjection = (
           });
         else if (e.type === 'FirstResponseRecorded')
           record(state, e.data.staffId).responses.push({
-            on: calendar.dateOf(e.data.receivedAt),
+            on: dateOf(e.data.receivedAt),
             minutes: e.data.minutes,
           });
         else if (e.type === 'TicketRated')

@@ -4,6 +4,7 @@ import {
   type Policy,
   type WorkCalendar,
 } from '@civic-ledger/domain';
+import { memoDateOf } from '../kernel/local-dates.js';
 import { type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
 import { applyKpiFacts } from './apply.js';
@@ -48,7 +49,7 @@ export const createKpiProjection = (options: KpiOptions = {}): Projection<KpiSta
     policy: options.policy ?? defaultPolicy,
     ...(options.communities ? { communities: options.communities } : {}),
   };
-  const dateOf = (instant: string) => calendar.dateOf(instant);
+  const dateOf = memoDateOf(calendar);
   return {
     name: 'kpi',
     version: 1,

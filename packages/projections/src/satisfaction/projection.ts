@@ -11,6 +11,7 @@ import {
   type WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf } from '../kernel/events.js';
+import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
 import { snapshot } from '../kernel/snapshot.js';
@@ -345,7 +346,7 @@ export const createSatisfactionProjection = (
 ): Projection<SatisfactionState, SatisfactionQueries> => {
   const policy = options.policy ?? defaultPolicy;
   const calendar = options.calendar ?? chinaWorkCalendar;
-  const dateOf = (instant: string) => calendar.dateOf(instant);
+  const dateOf = memoDateOf(calendar);
   const rate = (
     period: Period,
     id: 'K-09' | 'K-10',
