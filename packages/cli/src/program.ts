@@ -86,8 +86,13 @@ export const buildProgram = (): Command => {
     .option('--purpose <text>', 'why personal data is read in clear (recorded with the read)')
     .option('--actor <id:role:unit>', 'who reads (default: the OS user as auditor, unit cli)')
     .action(
-      (o: { format: string; out?: string; privileged: boolean; purpose?: string; actor?: string }) =>
-        exportCommand(globals(), o),
+      (o: {
+        format: string;
+        out?: string;
+        privileged: boolean;
+        purpose?: string;
+        actor?: string;
+      }) => exportCommand(globals(), o),
     );
 
   program
