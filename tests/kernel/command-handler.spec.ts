@@ -263,7 +263,7 @@ describe('snapshot cache (design: a snapshot story)', () => {
     expect(store.size()).toBe(6);
   });
 
-  it('reads only the events after the snapshot', async () => {
+  it('decides on a current snapshot without reading, and reads only what it missed after a conflict', async () => {
     const inner = createMemoryEventStore();
     const froms: number[] = [];
     const store: EventStore = {
@@ -276,7 +276,16 @@ describe('snapshot cache (design: a snapshot story)', () => {
     const handle = createCommandHandler({ store, clock: testClock() });
     for (let i = 0; i < 4; i++)
       await handle(tally, 't', { type: 'Add', amount: 1 }, {}, meta(`c-${i}`));
-    expect(froms).toEqual([1, 2, 3, 4]);
+    expect(froms).toEqual([1]); // the first command reads the stream; the snapshot serves the rest
+    // Another writer appends two events behind the snapshot's back…
+    const other = createCommandHandler({ store: inner, clock: testClock() });
+    await other(tally, 't', { type: 'Add', amount: 10 }, {}, meta('o-1'));
+    await other(tally, 't', { type: 'Add', amount: 10 }, {}, meta('o-2'));
+    // …so the stale append conflicts, and the retry reads exactly versions 5 and 6.
+    const r = await handle(tally, 't', { type: 'Add', amount: 1 }, {}, meta('c-4'));
+    expect(froms).toEqual([1, 5]);
+    expect(E.isRight(r) && r.right).toMatchObject({ attempts: 2, version: 7 });
+    expect(E.isRight(r) && r.right.events[0]?.data).toEqual({ amount: 1, total: 25 });
   });
 
   it('keeps at most the configured number of streams, least recently used out first', () => {

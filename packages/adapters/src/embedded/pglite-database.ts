@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
+import type { QueryOptions, SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
 
 /**
  * Wraps a PGlite instance as a {@link SqlDatabase}. PGlite is one in-process session, so its
@@ -7,8 +7,12 @@ import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
  */
 export const pgliteDatabase = (db: PGlite, owned: boolean): SqlDatabase => {
   const queryable = (q: Pick<PGlite, 'query'>): SqlQueryable => ({
-    query: async <R>(text: string, params: readonly unknown[] = []) => {
-      const result = await q.query<R>(text, [...params]);
+    query: async <R>(text: string, params: readonly unknown[] = [], options?: QueryOptions) => {
+      const result = await q.query<R>(
+        text,
+        [...params],
+        options?.rowMode ? { rowMode: options.rowMode } : undefined,
+      );
       return { rows: result.rows };
     },
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
+import type { QueryOptions, SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
 
 // Prepared-statement names by statement text: the same text always gets the same name, so
 // each connection prepares it once (pg keeps the names it prepared per connection).
@@ -15,15 +15,13 @@ const statementName = (text: string): string => {
 };
 
 const queryable = (q: pg.Pool | pg.PoolClient, prepare: boolean): SqlQueryable => ({
-  query: async <R>(
-    text: string,
-    params: readonly unknown[] = [],
-    options?: { readonly prepare?: boolean },
-  ) => {
-    const result =
-      prepare && options?.prepare
-        ? await q.query({ name: statementName(text), text, values: [...params] })
-        : await q.query(text, [...params]);
+  query: async <R>(text: string, params: readonly unknown[] = [], options?: QueryOptions) => {
+    const result = await q.query({
+      ...(prepare && options?.prepare ? { name: statementName(text) } : {}),
+      ...(options?.rowMode ? { rowMode: options.rowMode } : {}),
+      text,
+      values: [...params],
+    });
     return { rows: result.rows as R[] };
   },
 });

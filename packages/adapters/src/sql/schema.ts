@@ -55,11 +55,13 @@ CREATE INDEX IF NOT EXISTS events_type_position ON ${s}.events (type, position);
  * transaction in autocommit). Appends are given as parallel arrays — per append its stream,
  * expected version (n ≥ 0, or -1 any, -2 no-stream, -3 stream-exists) and event count; per
  * event its envelope columns, the appends' events one after the other. It locks `log_head`
- * (the lock that keeps positions gap-free and the `log_hash` chain global), then checks each
- * append on its own, in order, so that an append sees the appends before it in the same
- * call: re-sent event ids (all at their place: duplicate; else conflict), the expected
- * version, and that the envelopes continue the stream. It inserts the accepted ones with
- * `log_hash = sha256(prev || hash)` — exactly `nextLogHash` — moves the head, NOTIFYs, and
+ * (the lock that keeps positions gap-free and the `log_hash` chain global), looks up the
+ * streams' versions and the ids already stored (three statements, whatever the group size),
+ * then checks each append on its own, in order, so that an append sees the appends before it
+ * in the same call: re-sent event ids (all at their place: duplicate; else conflict), the
+ * expected version, and that the envelopes continue the stream. It inserts the accepted ones
+ * in one INSERT with `log_hash = sha256(prev || hash)` — exactly `nextLogHash` — moves the
+ * head, NOTIFYs, and
  * returns one row per append: status 0 ok / 1 conflict / 2 duplicate, the stream's version
  * (after the append; the actual one on a conflict or duplicate) and the last position.
  */
@@ -78,68 +80,114 @@ SET enable_seqscan = off
 SET jit = off
 AS $fn$
 DECLARE
+  n_app integer := coalesce(array_length(a_stream, 1), 0);
+  n_ev integer := coalesce(array_length(e_id, 1), 0);
   head_pos bigint;
   head_hash text;
   start_pos bigint;
+  stored_ver integer[];   -- per append: its stream's stored version
+  known_pos bigint[];     -- per event: where its id is already stored (null: nowhere)
+  known_sid text[];
+  known_ver integer[];
+  first_at integer[];     -- per event: the first event of this call with the same id
+  pos bigint[] := array_fill(NULL::bigint, ARRAY[n_ev]);  -- positions of accepted events
+  log_hashes text[] := array_fill(NULL::text, ARRAY[n_ev]);
+  seen_sid text[] := '{}';  -- streams accepted into in this call, and their versions
+  seen_ver integer[] := '{}';
   lo integer := 1;
   hi integer;
-  n integer;
+  k integer;
+  f integer;
   actual integer;
   known integer;
   same integer;
   known_last bigint;
-  log_hashes text[];
+  ok boolean;
 BEGIN
-  SELECT h.position, h.log_hash INTO head_pos, head_hash FROM ${s}.log_head h WHERE h.singleton FOR UPDATE;
+  SELECT h.position, h.log_hash INTO head_pos, head_hash
+    FROM ${s}.log_head h WHERE h.singleton FOR UPDATE;
   IF head_pos IS NULL THEN
     RAISE EXCEPTION 'log_head of ${s} is empty';
   END IF;
   start_pos := head_pos;
-  FOR i IN 1 .. coalesce(array_length(a_stream, 1), 0) LOOP
-    n := a_count[i];
-    hi := lo + n - 1;
-    SELECT count(*)::integer,
-           (count(*) FILTER (WHERE ev.stream_id = a_stream[i] AND ev.stream_version =
-              e_version[lo - 1 + array_position(e_id[lo:hi], ev.event_id)]))::integer,
-           max(ev.position) FILTER (WHERE ev.event_id = e_id[hi])
-      INTO known, same, known_last
-      FROM ${s}.events ev WHERE ev.event_id = ANY (e_id[lo:hi]);
-    SELECT coalesce(max(ev.stream_version), 0) INTO actual
-      FROM ${s}.events ev WHERE ev.stream_id = a_stream[i];
+  -- Three lookups for the whole call, whatever the number of appends.
+  SELECT array_agg((SELECT coalesce(max(ev.stream_version), 0) FROM ${s}.events ev
+                     WHERE ev.stream_id = a.sid) ORDER BY a.o)
+    INTO stored_ver FROM unnest(a_stream) WITH ORDINALITY AS a(sid, o);
+  SELECT array_agg(ev.position ORDER BY x.o), array_agg(ev.stream_id ORDER BY x.o),
+         array_agg(ev.stream_version ORDER BY x.o)
+    INTO known_pos, known_sid, known_ver
+    FROM unnest(e_id) WITH ORDINALITY AS x(id, o)
+    LEFT JOIN ${s}.events ev ON ev.event_id = x.id;
+  SELECT array_agg(y.f ORDER BY y.o) INTO first_at
+    FROM (SELECT x.o, min(x.o) OVER (PARTITION BY x.id) AS f
+            FROM unnest(e_id) WITH ORDINALITY AS x(id, o)) y;
+
+  FOR i IN 1 .. n_app LOOP
+    hi := lo + a_count[i] - 1;
+    k := array_position(seen_sid, a_stream[i]);
+    actual := CASE WHEN k IS NULL THEN stored_ver[i] ELSE seen_ver[k] END;
+    -- Re-sent ids: stored before, or accepted earlier in this call.
+    known := 0;
+    same := 0;
+    known_last := NULL;
+    ok := true;
+    FOR j IN lo .. hi LOOP
+      f := first_at[j];
+      IF known_pos[j] IS NOT NULL THEN
+        known := known + 1;
+        IF known_sid[j] = a_stream[i] AND known_ver[j] = e_version[j] THEN same := same + 1; END IF;
+        IF j = hi THEN known_last := known_pos[j]; END IF;
+      ELSIF f < lo AND pos[f] IS NOT NULL THEN
+        known := known + 1;
+        IF e_stream[f] = a_stream[i] AND e_version[f] = e_version[j] THEN same := same + 1; END IF;
+        IF j = hi THEN known_last := pos[f]; END IF;
+      ELSIF f >= lo AND f < j THEN
+        ok := false; -- the same id twice in one append: the unique constraint would refuse it
+      END IF;
+      IF e_stream[j] IS DISTINCT FROM a_stream[i] OR e_version[j] IS DISTINCT FROM actual + (j - lo + 1) THEN
+        ok := false; -- the envelopes do not continue the stream
+      END IF;
+    END LOOP;
     IF known > 0 THEN
-      IF same = n AND known_last IS NOT NULL THEN
+      IF same = a_count[i] AND known_last IS NOT NULL THEN
         r_status := 2; r_version := actual; r_position := known_last;
       ELSE
         r_status := 1; r_version := actual; r_position := NULL;
       END IF;
-    ELSIF NOT (CASE a_expected[i] WHEN -1 THEN true WHEN -2 THEN actual = 0
-                 WHEN -3 THEN actual > 0 ELSE a_expected[i] = actual END)
-       OR EXISTS (SELECT 1 FROM unnest(e_stream[lo:hi], e_version[lo:hi]) WITH ORDINALITY AS x(sid, v, o)
-                   WHERE x.sid IS DISTINCT FROM a_stream[i] OR x.v IS DISTINCT FROM actual + x.o) THEN
+    ELSIF NOT ok OR NOT (CASE a_expected[i] WHEN -1 THEN true WHEN -2 THEN actual = 0
+                          WHEN -3 THEN actual > 0 ELSE a_expected[i] = actual END) THEN
       r_status := 1; r_version := actual; r_position := NULL;
     ELSE
-      log_hashes := '{}';
       FOR j IN lo .. hi LOOP
+        head_pos := head_pos + 1;
         head_hash := encode(sha256(convert_to(head_hash || e_hash[j], 'UTF8')), 'hex');
-        log_hashes[j - lo + 1] := head_hash;
+        pos[j] := head_pos;
+        log_hashes[j] := head_hash;
       END LOOP;
-      INSERT INTO ${s}.events (position, event_id, stream_id, stream_version, type,
-          schema_version, occurred_at, recorded_at, actor, command_id, causation_id,
-          correlation_id, data, prev_hash, hash, log_hash)
-        SELECT head_pos + x.o, x.id, x.sid, x.v, x.t, x.sv, x.occ, x.rec, x.act::jsonb, x.cmd,
-               x.cau, x.cor, x.dat::jsonb, x.prv, x.hsh, log_hashes[x.o::integer]
-          FROM unnest(e_id[lo:hi], e_stream[lo:hi], e_version[lo:hi], e_type[lo:hi],
-                      e_schema[lo:hi], e_occurred[lo:hi], e_recorded[lo:hi], e_actor[lo:hi],
-                      e_command[lo:hi], e_causation[lo:hi], e_correlation[lo:hi], e_data[lo:hi],
-                      e_prev[lo:hi], e_hash[lo:hi])
-            WITH ORDINALITY AS x(id, sid, v, t, sv, occ, rec, act, cmd, cau, cor, dat, prv, hsh, o);
-      head_pos := head_pos + n;
-      r_status := 0; r_version := actual + n; r_position := head_pos;
+      IF k IS NULL THEN
+        seen_sid := seen_sid || a_stream[i];
+        seen_ver := seen_ver || (actual + a_count[i]);
+      ELSE
+        seen_ver[k] := actual + a_count[i];
+      END IF;
+      r_status := 0; r_version := actual + a_count[i]; r_position := head_pos;
     END IF;
     RETURN NEXT;
     lo := hi + 1;
   END LOOP;
+
   IF head_pos <> start_pos THEN
+    -- One INSERT for every accepted append of the call.
+    INSERT INTO ${s}.events (position, event_id, stream_id, stream_version, type,
+        schema_version, occurred_at, recorded_at, actor, command_id, causation_id,
+        correlation_id, data, prev_hash, hash, log_hash)
+      SELECT pos[x.o::integer], x.id, x.sid, x.v, x.t, x.sv, x.occ, x.rec, x.act::jsonb, x.cmd,
+             x.cau, x.cor, x.dat::jsonb, x.prv, x.hsh, log_hashes[x.o::integer]
+        FROM unnest(e_id, e_stream, e_version, e_type, e_schema, e_occurred, e_recorded,
+                    e_actor, e_command, e_causation, e_correlation, e_data, e_prev, e_hash)
+          WITH ORDINALITY AS x(id, sid, v, t, sv, occ, rec, act, cmd, cau, cor, dat, prv, hsh, o)
+        WHERE pos[x.o::integer] IS NOT NULL;
     UPDATE ${s}.log_head SET position = head_pos, log_hash = head_hash WHERE singleton;
     -- Delivered on COMMIT only, so listeners never wake for a rolled-back append.
     PERFORM pg_notify(channel, head_pos::text);

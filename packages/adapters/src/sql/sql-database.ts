@@ -3,15 +3,22 @@
  * satisfy it through thin wrappers (`embedded/pglite-database.ts`, `postgres/pg-database.ts`),
  * so the embedded and server adapters share one schema and one code path.
  */
+/** How to run one statement (see {@link SqlQueryable.query}). */
+export interface QueryOptions {
+  readonly prepare?: boolean;
+  readonly rowMode?: 'array';
+}
+
 export interface SqlQueryable {
   /**
    * Runs one statement. `prepare: true` marks a hot statement run with the same text again
    * and again: the driver may keep it prepared on each connection (parsed and planned once).
+   * `rowMode: 'array'` returns each row as an array of its columns (no object a row).
    */
   query<R>(
     text: string,
     params?: readonly unknown[],
-    options?: { readonly prepare?: boolean },
+    options?: QueryOptions,
   ): Promise<{ readonly rows: R[] }>;
 }
 

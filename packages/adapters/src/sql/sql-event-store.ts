@@ -15,7 +15,9 @@ import {
 import {
   COLUMN_ARRAY_TYPES,
   EVENT_COLUMNS,
+  type EventArrayRow,
   type EventRow,
+  fromArrayRow,
   fromRow,
   toColumns,
 } from './event-rows.js';
@@ -77,6 +79,7 @@ export interface SqlEventStore extends EventStore {
 
 /** Hot statements: kept prepared per connection where the driver does that. */
 const PREPARED = { prepare: true } as const;
+const PREPARED_ARRAYS = { prepare: true, rowMode: 'array' } as const;
 
 const APPEND_OK = 0;
 const APPEND_DUPLICATE = 2;
@@ -273,12 +276,12 @@ export const createSqlEventStore = async (
     filter?: EventFilter,
   ): Promise<StoredEvent[]> => {
     const f = filterSql(filter, 2);
-    const { rows } = await db.query<EventRow>(
+    const { rows } = await db.query<EventArrayRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE position > $1::bigint${f.where} ORDER BY position LIMIT $2`,
       [after.toString(), limit, ...f.params],
-      PREPARED,
+      PREPARED_ARRAYS,
     );
-    return rows.map(fromRow);
+    return rows.map(fromArrayRow);
   };
 
   async function* readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
