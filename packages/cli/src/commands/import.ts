@@ -107,12 +107,29 @@ const storedHash = async (
   return undefined;
 };
 
-/** Appends a checked batch: consecutive events of one stream go in one atomic append. */
+/** Stores with a bulk path (PostgreSQL, embedded) write a whole batch in one transaction. */
+type BulkStore = EventStore & {
+  importBatch(events: readonly EventEnvelope[]): Promise<unknown>;
+};
+const isBulk = (store: EventStore): store is BulkStore =>
+  typeof (store as Partial<BulkStore>).importBatch === 'function';
+
+/**
+ * Writes a checked batch: in one transaction where the store has a bulk path (so the batch
+ * is all-or-nothing in the store too), else consecutive events of one stream per append.
+ */
 const writeBatch = async (
   store: EventStore,
   batch: readonly Pending[],
   heads: Map<string, Head>,
 ): Promise<void> => {
+  if (isBulk(store)) {
+    if (batch.length === 0) return;
+    await store.importBatch(batch.map((p) => p.envelope));
+    for (const { envelope } of batch)
+      heads.set(envelope.streamId, { version: envelope.streamVersion, hash: envelope.hash });
+    return;
+  }
   let run: EventEnvelope[] = [];
   const flush = async (): Promise<void> => {
     const first = run[0];
