@@ -8,8 +8,14 @@
  * holds the open cases only, so years and millions of events fit (see README.md).
  */
 import { parseArgs } from 'node:util';
-import { openEventStore } from '@civic-ledger/adapters';
-import { cityCommands, driveCommands, simulatedCity } from '@civic-ledger/cli';
+import { createMemoryKeyStore, openEventStore } from '@civic-ledger/adapters';
+import {
+  cityCommands,
+  cliProtect,
+  driveCommands,
+  pepperFromEnv,
+  simulatedCity,
+} from '@civic-ledger/cli';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +40,12 @@ console.log(
 
 const store = await openEventStore(values.store);
 const started = performance.now();
+// personal fields are encrypted with a key per data subject before they are hashed
+// (here an in-memory key store; the CLI keeps keys in the store's database).
+const pepper = pepperFromEnv();
+if (pepper.demo) console.log('(CIVIC_LEDGER_PEPPER not set: using the public demo pepper)');
 const stats = await driveCommands(store, cityCommands(options), {
+  protect: cliProtect(createMemoryKeyStore(), pepper.value),
   via: values.via === 'handleCommand' ? 'handleCommand' : 'fast',
   onProgress: (s) => {
     if (s.commands % 50_000 === 0)

@@ -8,6 +8,8 @@ export { type CloudEvent, toCloudEvent } from './export/cloudevents.js';
 export { foldOpen311, type Open311Request } from './export/open311.js';
 export { decodeLine, encodeLine } from './jsonl/format.js';
 export { maskEventData } from './privacy/mask-event.js';
+export { DEMO_PEPPER, PEPPER_ENV_VAR, type Pepper, pepperFromEnv } from './privacy/pepper.js';
+export { cliProtect, type Protect } from './privacy/protection.js';
 export { buildProgram, run } from './program.js';
 export { projectionCatalogue, reportProjections } from './replay/catalogue.js';
 export { type Cut, type Rebuilt, replayProjections, withinCut } from './replay/engine.js';
