@@ -90,7 +90,10 @@ const previous = (() => {
   const file = join(outDir, 'results.json');
   if (!only || !existsSync(file)) return {};
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { quick?: boolean; results?: typeof results };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      quick?: boolean;
+      results?: typeof results;
+    };
     return saved.quick === quick ? (saved.results ?? {}) : {};
   } catch {
     return {};

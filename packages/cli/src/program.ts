@@ -193,6 +193,10 @@ export const buildProgram = (): Command => {
       'KPI period to print (default: the month of --as-of or of the last event)',
     )
     .option('--json', 'print the rebuilt read models as JSON', false)
+    .option(
+      '--documents <spec>',
+      'keep case files and ticket progress in this store (postgres://… or a directory) instead of memory',
+    )
     .action(
       (o: {
         asOf?: string;
@@ -201,6 +205,7 @@ export const buildProgram = (): Command => {
         from?: string;
         json: boolean;
         period?: string;
+        documents?: string;
       }) => replayCommand(globals(), o),
     );
 

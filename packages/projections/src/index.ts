@@ -17,6 +17,7 @@ export * from './kernel/periods.js';
 export * from './kernel/projection.js';
 export * from './kernel/runner.js';
 export * from './kernel/snapshot.js';
+export * from './kernel/spill.js';
 export * from './kpi/compute.js';
 export * from './kpi/facts.js';
 export * from './kpi/projection.js';

@@ -40,3 +40,19 @@ export interface ReadModelStore {
   /** Removes a build that no longer serves. */
   drop(key: ReadModelKey): Promise<void>;
 }
+
+/**
+ * Where a per-entity read model (case files, ticket progress) keeps the entities that left
+ * memory: one JSON document per entity key, per read-model build. Implemented over SQL by
+ * `@civic-ledger/adapters`' document store (wired by the CLI); in memory for tests.
+ */
+export interface EntityDocuments {
+  /** Writes (inserts or replaces) a batch of documents. */
+  putMany(
+    model: ReadModelKey,
+    docs: readonly { readonly key: string; readonly doc: Json }[],
+  ): Promise<void>;
+  get(model: ReadModelKey, key: string): Promise<Json | undefined>;
+  /** Drops every document of a build (before it is rebuilt from zero). */
+  reset(model: ReadModelKey): Promise<void>;
+}

@@ -2,8 +2,10 @@ import type { KpiQueries, Period } from '@civic-ledger/projections';
 import { failure } from '../cli-error.js';
 import { createProgress } from '../progress.js';
 import { projectionCatalogue } from '../replay/catalogue.js';
-import { type Cut, replayProjections } from '../replay/engine.js';
+import type { Cut } from '../replay/engine.js';
+import { replayLog } from '../replay/replay-log.js';
 import { fileSource, type LogSource, storeSource } from '../replay/sources.js';
+import { storeSpec } from '../store/open-store.js';
 import { type Globals, print, withStore } from './context.js';
 import { instantOption, periodOption } from './options.js';
 
@@ -16,7 +18,9 @@ const monthOf = (instant: string): Period =>
 /**
  * `replay`: rebuilds read models from the store or a JSONL export in one streaming pass,
  * as of a moment (`--as-of`, domain time) and as known at a moment (`--known-at`, record
- * time). Prints what was rebuilt and, for the KPI model, the KPIs of the period.
+ * time). Prints what was rebuilt and, for the KPI model, the KPIs of the period. Case files
+ * and ticket progress go to a document store when there is one — `documents`, or the
+ * PostgreSQL database of the store replayed — so memory stays bounded however long the log.
  */
 export const replayCommand = async (
   globals: Globals,
@@ -27,6 +31,8 @@ export const replayCommand = async (
     from?: string;
     json: boolean;
     period?: string;
+    /** Keep the per-entity read models (case files, ticket progress) in this directory. */
+    documents?: string;
   },
 ): Promise<void> => {
   const asOf = options.asOf ? instantOption('--as-of', options.asOf) : undefined;
@@ -41,22 +47,34 @@ export const replayCommand = async (
       `unknown projection ${unknown.join(', ')} (available: ${[...catalogue.keys()].join(', ')})`,
     );
   const zh = globals.lang === 'zh';
+  // Case files and ticket progress of a PostgreSQL store's replay stay next to its log.
+  const spec = storeSpec(globals.store);
+  const documents =
+    options.documents ?? (!options.from && /^postgres(ql)?:\/\//.test(spec) ? spec : undefined);
   const run = async (source: LogSource) => {
     const progress = createProgress(zh ? '回放' : 'replay', globals.lang, globals.quiet);
     let last: string | undefined;
     async function* tracked() {
+      // One Date.parse per event: the latest instant (within --as-of) names the default period.
+      const until = asOf ? Date.parse(asOf) : Number.POSITIVE_INFINITY;
+      let lastMs = Number.NEGATIVE_INFINITY;
       for await (const e of source.events) {
-        if (!asOf || Date.parse(e.envelope.occurredAt) <= Date.parse(asOf))
-          if (!last || Date.parse(e.envelope.occurredAt) > Date.parse(last))
-            last = e.envelope.occurredAt;
+        const at = Date.parse(e.envelope.occurredAt);
+        if (at <= until && at > lastMs) {
+          lastMs = at;
+          last = e.envelope.occurredAt;
+        }
         yield e;
       }
     }
-    const built = await replayProjections(
+    const built = await replayLog(
       tracked(),
       names.map((n) => catalogue.get(n)!),
-      cut,
-      (n) => progress.update(n, source.ratio()),
+      {
+        cut,
+        onProgress: (n) => progress.update(n, source.ratio()),
+        ...(documents ? { documents } : {}),
+      },
     );
     progress.stop();
     return { built, last };

@@ -22,7 +22,9 @@ const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
 /**
  * `report`: KPIs with targets and breaches, satisfaction, overdue items and the
  * rectification ledger for a period (default: the quarter of the latest event), from the
- * projections' read models rebuilt in one pass as of the period's end.
+ * projections' read models rebuilt in one pass as of the period's end. They hold no
+ * personal field, so the stored events are read as they are: nothing is decrypted, and a
+ * personal field a read model might keep would be ciphertext, masked as `***` (X-06).
  */
 export const reportCommand = async (
   globals: Globals,

@@ -70,7 +70,7 @@ describe('X-07 the fast line check agrees with the schema', () => {
     { ...line, position: '0' },
     { ...line, position: '01' },
     { ...line, logHash: 'ABC' },
-    { ...line, hash: line.hash.toString().toUpperCase() },
+    { ...line, hash: String(line.hash).toUpperCase() },
     { ...line, eventId: '' },
     { ...line, data: [] },
     { ...line, data: null },

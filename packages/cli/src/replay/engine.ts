@@ -29,7 +29,8 @@ export const withinCut = (event: StoredEvent, cut: Cut): boolean =>
 /**
  * Rebuilds several projections in one streaming pass over a log (a store's `readAll` or a
  * JSONL export): each event is upcast once and applied to every projection whose filter
- * takes it. Memory is the projections' states, never the log.
+ * takes it. Memory is the projections' states, never the log; per-entity read models wrapped
+ * by `spillEntities` keep a working set and put the rest in their document store.
  */
 export const replayProjections = async (
   events: AsyncIterable<StoredEvent>,
@@ -52,12 +53,15 @@ export const replayProjections = async (
     const event = upcastStored(stored, upcasters);
     for (const slot of slots) {
       if (!matchesFilter(event.envelope, slot.p.filter)) continue;
+      // A read model backed by a document store brings the entity back into memory first.
+      if (slot.p.load) await slot.p.load(slot.state, event);
       slot.state = slot.p.apply(slot.state, event);
       slot.applied++;
       slot.position = event.position;
     }
   }
   onProgress?.(seen);
+  for (const slot of slots) if (slot.p.flush) await slot.p.flush(slot.state);
   return new Map(
     slots.map((s) => [
       s.p.name,

@@ -11,6 +11,7 @@ import { type ChangeEntry, changeEntry, envelopeOf, idOf, push } from '../kernel
 import { readableData } from '../kernel/masking.js';
 import type { Projection } from '../kernel/projection.js';
 import { snapshot } from '../kernel/snapshot.js';
+import type { EntityAccess } from '../kernel/spill.js';
 
 export type CaseKind = 'ticket' | 'complaint';
 
@@ -498,6 +499,24 @@ const locate = (
   return { key: `${kind}-${data.caseId}`, kind, caseId: data.caseId };
 };
 
+/** Case files are entities keyed `<kind>-<caseId>`: the archive can keep them in a document store. */
+export const caseFileEntities: EntityAccess<CaseArchiveState> = {
+  entities: (state) => state.files,
+  keyOf: (state, stored) => {
+    const { streamId, streamVersion, data } = stored.envelope;
+    if (streamId.startsWith('ticket-') || streamId.startsWith('complaint-'))
+      return { key: streamId, fresh: streamVersion === 1 };
+    if (!streamId.startsWith('archive-')) return undefined;
+    const d = data as { caseId?: unknown; caseKind?: unknown };
+    if (typeof d.caseId !== 'string') return undefined;
+    const kind =
+      d.caseKind === 'ticket' || d.caseKind === 'complaint'
+        ? d.caseKind
+        : state.archiveKinds.get(streamId);
+    return kind === undefined ? undefined : { key: `${kind}-${d.caseId}`, fresh: false };
+  },
+};
+
 /** Applies one event to the case archive; personal data is masked unless `privileged`. */
 export const applyCaseArchive = (
   state: CaseArchiveState,
@@ -540,6 +559,7 @@ export const createCaseArchiveProjection = (
     name: options.privileged ? 'case-archive-privileged' : 'case-archive',
     version: 1,
     filter: { streamPrefixes: ['ticket-', 'complaint-', 'archive-'] },
+    entities: caseFileEntities,
     init: () => ({ files: new Map(), archiveKinds: new Map() }),
     apply: (state, event) => applyCaseArchive(state, event, options.privileged === true),
     queries: (state) => ({

@@ -9,6 +9,16 @@ import {
 import { envelopeOf, idOf } from '../kernel/events.js';
 import type { Projection } from '../kernel/projection.js';
 import { snapshot } from '../kernel/snapshot.js';
+import type { EntityAccess } from '../kernel/spill.js';
+
+/** Tickets are entities keyed by ticket id: their progress can live in a document store. */
+const ticketEntities: EntityAccess<ApplicantProgressState> = {
+  entities: (state) => state.tickets,
+  keyOf: (_, stored) => {
+    const id = idOf(stored.envelope.streamId, 'ticket-');
+    return id === undefined ? undefined : { key: id, fresh: stored.envelope.streamVersion === 1 };
+  },
+};
 
 export interface ApplicantProgressState {
   /** Each ticket's state as the Ticket aggregate folds it (it holds no personal data). */
@@ -32,6 +42,7 @@ export const applicantProgressProjection: Projection<
   name: 'applicant-progress',
   version: 1,
   filter: { streamPrefixes: ['ticket-'] },
+  entities: ticketEntities,
   init: () => ({ tickets: new Map() }),
   apply: (state, stored: StoredEvent) => {
     const id = idOf(stored.envelope.streamId, 'ticket-');

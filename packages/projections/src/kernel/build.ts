@@ -77,12 +77,15 @@ export const buildProjection = async <S, Q>(
     // The position moves on even for events outside "as of": they were seen and judged.
     position = stored.position;
     if (!withinAsOf(stored, options.asOf)) continue;
-    state = projection.apply(state, upcastStored(stored, upcasters));
+    const event = upcastStored(stored, upcasters);
+    if (projection.load) await projection.load(state, event);
+    state = projection.apply(state, event);
     applied++;
     if (options.onProgress && applied % every === 0)
       options.onProgress({ name: projection.name, version: projection.version, applied, position });
   }
   options.onProgress?.({ name: projection.name, version: projection.version, applied, position });
+  if (projection.flush) await projection.flush(state);
   return { state, position, applied, query: projection.queries(state) };
 };
 

@@ -1,5 +1,6 @@
 import type { EventFilter, StoredEvent } from '@civic-ledger/domain';
 import type { StateCodec } from './json-codec.js';
+import type { EntityAccess } from './spill.js';
 
 /**
  * A read model as a fold over the log. `apply` is deterministic, does no I/O and reads no
@@ -24,6 +25,18 @@ export interface Projection<S, Q> {
   readonly filter?: EventFilter;
   /** How the state is saved; the default tags Maps, Sets and bigints. */
   readonly codec?: StateCodec<S>;
+  /**
+   * Read models that keep part of their state in a document store (`spillEntities`): awaited
+   * before each `apply`, so that the entity the event touches is back in memory.
+   */
+  readonly load?: (state: S, event: StoredEvent) => Promise<void>;
+  /** Awaited when a one-off build ends: writes what is only in memory to the store. */
+  readonly flush?: (state: S) => Promise<void>;
+  /**
+   * A per-entity read model (one file per case, one progress per ticket) says where its
+   * entities are, so that `spillEntities` can keep them in a document store instead of the heap.
+   */
+  readonly entities?: EntityAccess<S>;
 }
 
 /** A projection whose state type is hidden: what runners and registries hold. */

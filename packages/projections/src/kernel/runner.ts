@@ -77,6 +77,10 @@ const newSlot = <Q>(projection: AnyProjection<Q>, state?: unknown, position = 0n
 /** Creates a {@link ProjectionRunner}. */
 export const createProjectionRunner = <Q>(options: RunnerOptions<Q>): ProjectionRunner<Q> => {
   const { store } = options;
+  if (options.projection.load)
+    throw new TypeError(
+      `${options.projection.name}: a read model backed by a document store is built with buildProjection or replay, not a runner`,
+    );
   const readModels = options.readModels ?? createMemoryReadModelStore();
   const upcasters = options.upcasters ?? noUpcasters;
   const checkpointEvery = options.checkpointEvery ?? 1000;

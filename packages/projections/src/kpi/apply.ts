@@ -10,7 +10,7 @@ import type {
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf, push } from '../kernel/events.js';
 import type { FacilityFact, KpiState, StaffFact } from './facts.js';
-import { unitKeys } from './units.js';
+import { internUnits, unitKeys } from './units.js';
 
 type DateOf = WorkCalendar['dateOf'];
 
@@ -129,7 +129,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
         s.firstResponses.set(e.data.ticketId, {
           on: dateOf(e.data.receivedAt),
           minutes: e.data.minutes,
-          units: [...new Set([...units, ...unitKeys(['centre', e.data.centreId])])],
+          units: internUnits([...new Set([...units, ...unitKeys(['centre', e.data.centreId])])]),
         });
       return;
     case 'TicketReviewed':
@@ -140,7 +140,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
         on: dateOf(e.data.at),
         onTime: e.data.withinLimit,
         communityId: e.data.communityId,
-        units: [
+        units: internUnits([
           ...new Set([
             ...units.filter((u) => !u.startsWith('staff:')),
             ...unitKeys(
@@ -149,7 +149,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
               ['staff', e.data.firstResponsibleStaffId],
             ),
           ]),
-        ],
+        ]),
       });
       return;
     case 'TicketRated':
@@ -173,16 +173,17 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
 const complaintUnits = (
   unitId: string,
   respondent: { kind: 'staff' | 'window' | 'unit'; id: string; unitId?: string | undefined },
-) => [
-  ...new Set(
-    unitKeys(
-      ['centre', unitId],
-      ['department', unitId],
-      [respondent.kind === 'unit' ? 'department' : respondent.kind, respondent.id],
-      ['department', respondent.unitId],
+) =>
+  internUnits([
+    ...new Set(
+      unitKeys(
+        ['centre', unitId],
+        ['department', unitId],
+        [respondent.kind === 'unit' ? 'department' : respondent.kind, respondent.id],
+        ['department', respondent.unitId],
+      ),
     ),
-  ),
-];
+  ]);
 
 const applyComplaint = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
   const e = envelopeOf<ComplaintEvent>(stored);

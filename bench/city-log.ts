@@ -1,0 +1,104 @@
+/**
+ * Benchmark data from the seeded city simulation (packages/cli/src/simulation): the real
+ * deciders' events, sealed and hash-chained by the simulation's fast path, in the CLI's JSONL
+ * export format (docs/jsonl-format.md). Untimed: scenarios build it before their clock starts.
+ */
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cityCommands, driveCommands, encodeLine, type SimCommand } from '@civic-ledger/cli';
+import {
+  type AppendResult,
+  type EventEnvelope,
+  type EventStore,
+  GENESIS_HASH,
+  nextLogHash,
+  type StoredEvent,
+} from '@civic-ledger/domain';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Where generated logs are cached between runs (git-ignored). */
+export const CACHE_DIR = join(here, 'out');
+
+/** The simulated city of every benchmark: 20 centres from 2026-01-01, seed 2026. */
+export const CITY = { seed: 2026, scale: 20, start: '2026-01-01' } as const;
+/** Far more days than any benchmark needs: generation stops at the requested event count. */
+const DAYS = 36_500;
+
+/**
+ * Runs the simulation until `events` events are stored and hands each one, with its global
+ * position and the store's `logHash`, to `sink` in log order (awaited: a sink that writes
+ * can wait for the disk). Only the simulation's open cases are held in memory.
+ */
+export const simulateCity = async (
+  events: number,
+  sink: (event: StoredEvent) => void | Promise<void>,
+): Promise<void> => {
+  let position = 0;
+  let logHead = GENESIS_HASH;
+  const store = {
+    append: async (
+      _streamId: string,
+      _expected: unknown,
+      envelopes: readonly EventEnvelope[],
+    ): Promise<AppendResult> => {
+      for (const envelope of envelopes) {
+        if (position >= events) break;
+        logHead = nextLogHash(logHead, envelope.hash);
+        await sink({ position: BigInt(++position), envelope, logHash: logHead });
+      }
+      return { nextVersion: 0, lastPosition: BigInt(position), duplicate: false };
+    },
+  } as unknown as EventStore;
+  function* untilEnough(): Generator<SimCommand> {
+    for (const c of cityCommands({ ...CITY, days: DAYS })) {
+      if (position >= events) return;
+      yield c;
+    }
+  }
+  const stats = await driveCommands(store, untilEnough());
+  if (stats.samples.length > 0)
+    throw new Error(`the simulation refused commands: ${stats.samples.join('; ')}`);
+};
+
+/**
+ * The path of a JSONL export of the first `events` events of the simulated city, written
+ * once into bench/out/ and reused by later runs (written to a temporary name, then renamed,
+ * so an interrupted run never leaves a truncated file behind).
+ */
+export const cityLogFile = async (events: number): Promise<string> => {
+  const path = join(CACHE_DIR, `city-${CITY.seed}-${CITY.scale}-${events}.jsonl`);
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  const out = createWriteStream(partial, { encoding: 'utf8' });
+  let buffer: string[] = [];
+  // The simulation never yields to the event loop by itself: wait for the disk to drain, or
+  // the whole file would pile up in memory before the first byte is written.
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const ok = out.write(`${buffer.join('\n')}\n`);
+    buffer = [];
+    if (!ok) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  await simulateCity(events, async (e) => {
+    buffer.push(encodeLine(e));
+    if (buffer.length >= 1000) await flush();
+  });
+  await flush();
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+  renameSync(partial, path);
+  return path;
+};
+
+// `tsx bench/city-log.ts N`: writes (or finds) the file and prints its path.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const n = Number(process.argv[2] ?? 1_000_000);
+  const start = Date.now();
+  const path = await cityLogFile(n);
+  console.log(
+    `${path} (${(statSync(path).size / 1e6).toFixed(0)} MB, ${((Date.now() - start) / 1000).toFixed(1)} s)`,
+  );
+}

@@ -1,0 +1,159 @@
+import type { StoredEvent } from '@civic-ledger/domain';
+import type { EntityDocuments, ReadModelKey } from '../ports.js';
+import { fromJson, type Json, toJson } from './json-codec.js';
+import type { Projection } from './projection.js';
+
+/** How a per-entity read model exposes its entities to {@link spillEntities}. */
+export interface EntityAccess<S> {
+  /** The map of entities by key, inside the state (the wrapper evicts from and restores into it). */
+  entities(state: S): Map<string, unknown>;
+  /**
+   * The key of the entity the event will touch; `fresh: true` when the event creates it (no
+   * need to look in the store). Undefined when the event touches no entity.
+   */
+  keyOf(
+    state: S,
+    event: StoredEvent,
+  ): { readonly key: string; readonly fresh: boolean } | undefined;
+}
+
+export interface SpillOptions {
+  readonly documents: EntityDocuments;
+  /** Entities kept in memory (the most recently touched); default 5 000. */
+  readonly resident?: number;
+  /** Documents written per batch; default 500. */
+  readonly batch?: number;
+  /** Write every entity still in memory when the build ends (`flush`); default true. */
+  readonly keep?: boolean;
+}
+
+/** The queries of a spilled read model: its documents, by entity key, from the store. */
+export interface SpilledQueries {
+  /** The entity as the read model holds it (memory first, then the store). */
+  document(key: string): Promise<unknown>;
+}
+
+/**
+ * A per-entity read model whose entities live in a document store, with only the most
+ * recently touched `resident` of them in memory: the heap holds a bounded working set
+ * however long the log, and a case that becomes active again is read back before its next
+ * event. Evicted entities are written in batches (`EntityDocuments.putMany`). For one-off
+ * builds (replay, `buildProjection`): `load` is awaited before each `apply`, `flush` at the end.
+ */
+export const spillEntities = <S>(
+  inner: Projection<S, unknown>,
+  access: EntityAccess<S>,
+  options: SpillOptions,
+): Projection<S, SpilledQueries> => {
+  const { documents } = options;
+  const resident = options.resident ?? 5000;
+  const batch = options.batch ?? 500;
+  const model: ReadModelKey = { name: inner.name, version: inner.version };
+  /** Evicted, not yet written: still readable from here. */
+  const pending = new Map<string, Json>();
+  const started = new WeakSet<object>();
+
+  /** Writes what is pending, `batch` documents at a time (one huge statement would be a memory peak). */
+  const write = async (): Promise<void> => {
+    while (pending.size > 0) {
+      const docs: { key: string; doc: Json }[] = [];
+      for (const [key, doc] of pending) {
+        if (docs.length >= batch) break;
+        docs.push({ key, doc });
+      }
+      for (const { key } of docs) pending.delete(key);
+      await documents.putMany(model, docs);
+    }
+  };
+
+  return {
+    name: inner.name,
+    version: inner.version,
+    ...(inner.filter ? { filter: inner.filter } : {}),
+    init: inner.init,
+    load: async (state, event) => {
+      if (!started.has(state as object)) {
+        started.add(state as object);
+        pending.clear();
+        await documents.reset(model);
+      }
+      if (pending.size >= batch) await write();
+      const where = access.keyOf(state, event);
+      if (!where || where.fresh) return;
+      const entities = access.entities(state);
+      if (entities.has(where.key)) return;
+      const parked = pending.get(where.key);
+      pending.delete(where.key);
+      const doc = parked ?? (await documents.get(model, where.key));
+      if (doc !== undefined) entities.set(where.key, fromJson(doc));
+    },
+    apply: (state, event) => {
+      const next = inner.apply(state, event);
+      const where = access.keyOf(next, event);
+      const entities = access.entities(next);
+      if (where) {
+        // Most recently touched last: Map keeps insertion order, so the first is the coldest.
+        const entity = entities.get(where.key);
+        if (entity !== undefined) {
+          entities.delete(where.key);
+          entities.set(where.key, entity);
+        }
+      }
+      if (entities.size > resident)
+        for (const [key, entity] of entities) {
+          if (entities.size <= resident) break;
+          entities.delete(key);
+          pending.set(key, toJson(entity));
+        }
+      return next;
+    },
+    flush: async (state) => {
+      await write();
+      if (options.keep ?? true)
+        for (const [key, entity] of access.entities(state)) {
+          // Encoded a batch at a time, so that the copies never all exist at once.
+          pending.set(key, toJson(entity));
+          if (pending.size >= batch) await write();
+        }
+      await write();
+    },
+    queries: (state) => ({
+      document: async (key) => {
+        const entity = access.entities(state).get(key);
+        if (entity !== undefined) return structuredClone(entity);
+        const doc = pending.get(key) ?? (await documents.get(model, key));
+        return doc === undefined ? undefined : fromJson(doc);
+      },
+    }),
+  };
+};
+
+/** {@link EntityDocuments} in memory (tests; documents kept as JSON text, as a store would). */
+export const createMemoryEntityDocuments = (): EntityDocuments & {
+  readonly size: (model: ReadModelKey) => number;
+} => {
+  const models = new Map<string, Map<string, string>>();
+  const of = (m: ReadModelKey) => {
+    const id = `${m.name}@${m.version}`;
+    let docs = models.get(id);
+    if (!docs) {
+      docs = new Map();
+      models.set(id, docs);
+    }
+    return docs;
+  };
+  return {
+    putMany: async (m, docs) => {
+      const target = of(m);
+      for (const { key, doc } of docs) target.set(key, JSON.stringify(doc));
+    },
+    get: async (m, key) => {
+      const text = of(m).get(key);
+      return text === undefined ? undefined : (JSON.parse(text) as Json);
+    },
+    reset: async (m) => {
+      models.delete(`${m.name}@${m.version}`);
+    },
+    size: (m) => of(m).size,
+  };
+};
