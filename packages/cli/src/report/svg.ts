@@ -20,7 +20,8 @@ const SERIES = [
   '#4e342e',
   '#37474f',
 ];
-const FONT = 'font-family="system-ui, sans-serif"';
+// The same CJK-aware stack as the page, so chart labels in Chinese find a font everywhere.
+const FONT = `font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"`;
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 
