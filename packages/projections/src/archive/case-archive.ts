@@ -166,6 +166,12 @@ const decision = (
   ...(reason !== undefined ? { reason } : {}),
 });
 
+/** The case file with one more decision on record. */
+const decided = (f: CaseFile, ...args: Parameters<typeof decision>): CaseFile => ({
+  ...f,
+  decisions: [...f.decisions, decision(...args)],
+});
+
 const ticketStep = (f: CaseFile, e: TicketEvent, by: string): CaseFile => {
   const at = e.data.at;
   switch (e.type) {
@@ -176,88 +182,32 @@ const ticketStep = (f: CaseFile, e: TicketEvent, by: string): CaseFile => {
     case 'SupplementReceived':
       return { ...f, materials: [...f.materials, ...e.data.materials.map((m) => ({ ...m, at }))] };
     case 'SupplementRequested':
-      return {
-        ...f,
-        decisions: [...f.decisions, decision(e.type, at, by, e.data.kind, e.data.note)],
-      };
+      return decided(f, e.type, at, by, e.data.kind, e.data.note);
     case 'ReviewExtended':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.approverId, `${e.data.workdays}`, e.data.reason),
-        ],
-      };
+      return decided(f, e.type, at, e.data.approverId, `${e.data.workdays}`, e.data.reason);
     case 'JointReviewOpinionRecorded':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.staffId, e.data.opinion, e.data.comment),
-        ],
-      };
+      return decided(f, e.type, at, e.data.staffId, e.data.opinion, e.data.comment);
     case 'TicketReviewed':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(
-            e.type,
-            at,
-            e.data.reviewerId,
-            e.data.outcome,
-            [e.data.reasonCode, e.data.reasonText].filter(Boolean).join(': ') || undefined,
-          ),
-        ],
-      };
+      return decided(
+        f,
+        e.type,
+        at,
+        e.data.reviewerId,
+        e.data.outcome,
+        [e.data.reasonCode, e.data.reasonText].filter(Boolean).join(': ') || undefined,
+      );
     case 'FinalApprovalGranted':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.approverId, 'approve', e.data.note),
-        ],
-      };
+      return decided(f, e.type, at, e.data.approverId, 'approve', e.data.note);
     case 'TicketReturnedByUnit':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.staffId, e.data.unitId, e.data.reason),
-        ],
-      };
+      return decided(f, e.type, at, e.data.staffId, e.data.unitId, e.data.reason);
     case 'ExtensionApproved':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.approverId, `${e.data.workdays}`, e.data.note),
-        ],
-      };
+      return decided(f, e.type, at, e.data.approverId, `${e.data.workdays}`, e.data.note);
     case 'ExtensionDeclined':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.approverId, 'declined', e.data.reason),
-        ],
-      };
+      return decided(f, e.type, at, e.data.approverId, 'declined', e.data.reason);
     case 'TicketSupervised':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.supervisorId, e.data.level, e.data.reason),
-        ],
-      };
+      return decided(f, e.type, at, e.data.supervisorId, e.data.level, e.data.reason);
     case 'TicketReopened':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, at, e.data.staffId, e.data.ground, e.data.reason),
-        ],
-      };
+      return decided(f, e.type, at, e.data.staffId, e.data.ground, e.data.reason);
     case 'TicketRated':
       return {
         ...f,
@@ -322,46 +272,27 @@ const complaintStep = (f: CaseFile, e: ComplaintEvent, by: string): CaseFile => 
     case 'ComplaintReceived':
       return { ...f, application: e.data };
     case 'ComplaintClassified':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(e.type, e.data.classifiedAt, by, e.data.gradeId, e.data.category),
-        ],
-      };
+      return decided(f, e.type, e.data.classifiedAt, by, e.data.gradeId, e.data.category);
     case 'ComplaintEscalated':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(
-            e.type,
-            e.data.escalatedAt,
-            by,
-            `${e.data.to}:${e.data.targetId}`,
-            e.data.reason,
-          ),
-        ],
-      };
+      return decided(
+        f,
+        e.type,
+        e.data.escalatedAt,
+        by,
+        `${e.data.to}:${e.data.targetId}`,
+        e.data.reason,
+      );
     case 'ComplaintAssigned':
-      return {
-        ...f,
-        decisions: [...f.decisions, decision(e.type, e.data.assignedAt, by, e.data.handlerId)],
-      };
+      return decided(f, e.type, e.data.assignedAt, by, e.data.handlerId);
     case 'ComplaintInvestigated':
-      return {
-        ...f,
-        decisions: [
-          ...f.decisions,
-          decision(
-            e.type,
-            e.data.investigatedAt,
-            by,
-            e.data.verified ? 'verified' : 'not-verified',
-            e.data.findings,
-          ),
-        ],
-      };
+      return decided(
+        f,
+        e.type,
+        e.data.investigatedAt,
+        by,
+        e.data.verified ? 'verified' : 'not-verified',
+        e.data.findings,
+      );
     case 'ComplaintAnswered':
       return {
         ...f,
