@@ -4,22 +4,26 @@ import { join } from 'node:path';
 import { createFieldProtector, readAllRevealed } from '@civic-ledger/adapters';
 import { projectionCatalogue } from '@civic-ledger/cli';
 import {
-  type Actor,
   type ComplaintCommand,
   complaintDecider,
   complaintStreamId,
   createCommandHandler,
-  exampleServiceCatalogue,
-  residentIdCheckCharacter,
-  type TicketCommand,
-  ticketDecider,
   ticketStreamId,
 } from '@civic-ledger/domain';
 import { personalDataCatalogue } from '@civic-ledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { filesText, openEmbedded, rawRows, readModelsJson, runCli } from './cli-support.js';
-import { metaOf, testClock, ticketCtx, unitStaff, windowStaff } from './support.js';
+import {
+  li,
+  metaOf,
+  recordZhangAndLi,
+  testClock,
+  ticketCtx,
+  ticketRunner,
+  windowStaff,
+  zhang,
+} from './support.js';
 
 // The CLI path end to end on an embedded store (X-06, X-07): personal data written through
 // the protector, 张三丰 erased with `civic-ledger erase`, then every read model rebuilt and
@@ -32,19 +36,6 @@ const storeDir = join(dir, 'store');
 const cli = (...args: string[]) =>
   runCli(['--store', `embedded:${storeDir}`, '--lang', 'en', '--quiet', ...args]);
 
-const first17 = '11010819800101002';
-const zhang = {
-  kind: 'person',
-  name: '张三丰',
-  idNumber: '11010519491231002X',
-  phone: '13800138000',
-};
-const li = {
-  kind: 'person',
-  name: '李四光',
-  idNumber: `${first17}${residentIdCheckCharacter(first17)}`,
-  phone: '13912345678',
-};
 const complaint = {
   name: '张三丰',
   phone: '13800138000',
@@ -67,13 +58,6 @@ const secrets = [
   '138****8000',
 ];
 
-const [serviceType, service] = Object.entries(exampleServiceCatalogue).find(
-  ([, s]) => !s.requiresFinalApproval,
-) ?? ['', undefined];
-const materials = (service?.requiredMaterials ?? []).map((kind, i) => ({
-  kind,
-  documentRef: `doc-${i}`,
-}));
 const auditor = 'aud-01:auditor:district';
 
 const outputs: Record<string, string> = {};
@@ -89,45 +73,8 @@ beforeAll(async () => {
       protect: createFieldProtector({ keyStore, catalogue: personalDataCatalogue, pepper: PEPPER })
         .protect,
     });
-    let step = 0;
-    const ticket = async (id: string, command: TicketCommand, actor: Actor = windowStaff) => {
-      const ctx = ticketCtx(step++, actor);
-      const r = await handle(
-        ticketDecider,
-        ticketStreamId(id),
-        command,
-        ctx,
-        metaOf(`${id}-${step}`, actor, ctx.now),
-      );
-      if (E.isLeft(r)) throw new Error(`${command.type}: ${r.left.message.en}`);
-    };
-    const receive = (ticketId: string, applicant: object, reason: string) =>
-      ({
-        type: 'ReceiveTicket',
-        data: {
-          ticketId,
-          channel: 'window',
-          applicant,
-          serviceType,
-          nature: 'normal',
-          reason,
-          materials,
-          communityId: 'community-03',
-        },
-      }) as TicketCommand;
-    const c = (type: string, data: object = {}) => ({ type, data }) as TicketCommand;
-    await ticket('T1', receive('T1', zhang, '张三丰住院需要救助'));
-    await ticket('T1', c('AcceptTicket'));
-    await ticket('T1', c('ReviewTicket', { outcome: 'approve' }));
-    await ticket('T1', c('DispatchTicket', { unitId: 'unit-07' }));
-    await ticket('T1', c('SignForTicket'), unitStaff);
-    await ticket('T1', c('CompleteTicket', { result: '已办结' }), unitStaff);
-    await ticket(
-      'T1',
-      c('MakeReturnVisit', { method: 'phone', resolved: true, summary: '回访张三丰：问题已解决' }),
-    );
-    await ticket('T2', receive('T2', zhang, '张三丰住院需要救助'));
-    await ticket('T3', receive('T3', li, '李四光申请证明'));
+    const ticket = ticketRunner(handle);
+    await recordZhangAndLi(ticket);
     const ctx = ticketCtx(10);
     const r = await handle(
       complaintDecider,

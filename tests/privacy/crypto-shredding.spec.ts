@@ -14,11 +14,9 @@ import {
   dataSubjectId,
   ERASED,
   type EventStore,
-  exampleServiceCatalogue,
   isEncryptedValue,
   privacyDecider,
   privacyStreamId,
-  residentIdCheckCharacter,
   type TicketCommand,
   ticketDecider,
   ticketStreamId,
@@ -29,28 +27,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   catalogue,
   collect,
+  li,
+  materials,
   metaOf,
   officer,
   PEPPER,
   protectedHandler,
+  recordZhangAndLi,
+  serviceType,
   ticketCtx,
-  unitStaff,
+  ticketRunner,
   windowStaff,
+  zhang,
 } from './support.js';
 
-const first17 = '11010819800101002';
-const zhang = {
-  kind: 'person',
-  name: '张三丰',
-  idNumber: '11010519491231002X',
-  phone: '13800138000',
-};
-const li = {
-  kind: 'person',
-  name: '李四光',
-  idNumber: `${first17}${residentIdCheckCharacter(first17)}`,
-  phone: '13912345678',
-};
 // Everything of 张三丰 that must be gone after the erasure, in any store, in any read.
 const zhangSecrets = [
   '张三丰',
@@ -59,15 +49,6 @@ const zhangSecrets = [
   '张三丰住院需要救助',
   '回访张三丰：问题已解决',
 ];
-
-// A service type that needs no final approval, with all its materials handed in.
-const [serviceType, service] = Object.entries(exampleServiceCatalogue).find(
-  ([, s]) => !s.requiresFinalApproval,
-) ?? ['', undefined];
-const materials = (service?.requiredMaterials ?? []).map((kind, i) => ({
-  kind,
-  documentRef: `doc-${i}`,
-}));
 
 const json = (v: unknown) =>
   JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
@@ -85,50 +66,8 @@ const scenario = (name: string, setup: () => Promise<Setup>) =>
     beforeAll(async () => {
       s = await setup();
       const handle = protectedHandler(s.store, s.keyStore);
-      let step = 0;
-      const run = async (ticketId: string, command: TicketCommand, actor = windowStaff) => {
-        const ctx = ticketCtx(step++, actor);
-        const result = await handle(
-          ticketDecider,
-          ticketStreamId(ticketId),
-          command,
-          ctx,
-          metaOf(`${ticketId}-${step}`, actor, ctx.now),
-        );
-        if (E.isLeft(result)) throw new Error(`${command.type}: ${result.left.message.en}`);
-      };
-      const receive = (ticketId: string, applicant: object, reason: string): TicketCommand =>
-        ({
-          type: 'ReceiveTicket',
-          data: {
-            ticketId,
-            channel: 'window',
-            applicant,
-            serviceType,
-            nature: 'normal',
-            reason,
-            materials,
-            communityId: 'community-03',
-          },
-        }) as TicketCommand;
-      const c = (type: string, data: object = {}) => ({ type, data }) as TicketCommand;
-      await run('T1', receive('T1', zhang, '张三丰住院需要救助'));
-      await run('T1', c('AcceptTicket'));
-      await run('T1', c('ReviewTicket', { outcome: 'approve' }));
-      await run('T1', c('DispatchTicket', { unitId: 'unit-07' }));
-      await run('T1', c('SignForTicket'), unitStaff);
-      await run('T1', c('CompleteTicket', { result: '已办结' }), unitStaff);
-      // No identifier in this event: its summary belongs to the ticket's subject (张三丰).
-      await run(
-        'T1',
-        c('MakeReturnVisit', {
-          method: 'phone',
-          resolved: true,
-          summary: '回访张三丰：问题已解决',
-        }),
-      );
-      await run('T2', receive('T2', zhang, '张三丰住院需要救助'));
-      await run('T3', receive('T3', li, '李四光申请证明'));
+      const run = ticketRunner(handle);
+      await recordZhangAndLi(run);
     });
     afterAll(async () => {
       await s?.store.close();

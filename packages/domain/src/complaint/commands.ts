@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChinaPhoneNumberSchema } from '../identity/phone.js';
 import { IdSchema, personal, Text } from '../kernel/schemas.js';
 import { bilingual } from '../kernel/validation.js';
 
@@ -7,20 +8,8 @@ export const ComplaintChannelSchema = z.enum(['phone', 'online', 'on-site']);
 /** CMP-01: written (书面) or electronic (电子) form. */
 export const ComplaintFormSchema = z.enum(['written', 'electronic']);
 
-// Mainland mobile (1xx xxxx xxxx) or a landline with area code (010-12345678).
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-/** A citizen's phone number (personal data, X-06). */
-export const ComplainantPhoneSchema = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    if (!PHONE.test(value))
-      ctx.addIssue({
-        code: 'custom',
-        message: 'not a mainland mobile or landline number',
-        params: bilingual('phone', '不是有效的手机或座机号码'),
-      });
-  });
+/** A citizen's phone number (personal data, X-06): the identity module's mainland check. */
+export const ComplainantPhoneSchema = ChinaPhoneNumberSchema;
 
 /** CMP-01: who complains. Every field that identifies the person is personal data. */
 export const ComplainantSchema = z
