@@ -3,6 +3,7 @@
  * deciders' events, sealed and hash-chained by the simulation's fast path, in the CLI's JSONL
  * export format (docs/jsonl-format.md). Untimed: scenarios build it before their clock starts.
  */
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,15 +63,23 @@ export const simulateCity = async (
 };
 
 /**
+ * Version of the line layout `encodeLine` writes, part of the cached file's name so that a
+ * file written by an older encoder is never reused (v2: the canonical layout of
+ * docs/jsonl-format.md, which `verify` hashes without parsing).
+ */
+const LAYOUT = 'v2';
+
+/**
  * The path of a JSONL export of the first `events` events of the simulated city, written
- * once into bench/out/ and reused by later runs (written to a temporary name, then renamed,
- * so an interrupted run never leaves a truncated file behind).
+ * once into bench/out/ and reused by later runs. Written to a temporary name of its own
+ * (process id and a random id: concurrent generators, in one process or several, never share
+ * one) and renamed into place, which is atomic: a reader sees no file or a whole one.
  */
 export const cityLogFile = async (events: number): Promise<string> => {
-  const path = join(CACHE_DIR, `city-${CITY.seed}-${CITY.scale}-${events}.jsonl`);
+  const path = join(CACHE_DIR, `city-${CITY.seed}-${CITY.scale}-${LAYOUT}-${events}.jsonl`);
   if (existsSync(path) && statSync(path).size > 0) return path;
   mkdirSync(CACHE_DIR, { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
+  const partial = `${path}.${process.pid}-${randomUUID()}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
   let buffer: string[] = [];
   // The simulation never yields to the event loop by itself: wait for the disk to drain, or

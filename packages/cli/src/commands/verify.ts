@@ -1,8 +1,7 @@
-import { type StoredEvent, verifyLog } from '@civic-ledger/domain';
+import { type StoredEvent, type VerifyReport, verifyLog } from '@civic-ledger/domain';
 import { CliError, EXIT_FAILURE } from '../cli-error.js';
 import type { Lang } from '../i18n.js';
-import { readEventsFile } from '../jsonl/read-events.js';
-import { fileSize } from '../jsonl/read-lines.js';
+import { verifyFile } from '../jsonl/verify-file.js';
 import { createProgress } from '../progress.js';
 import { storeSource } from '../replay/sources.js';
 import { type Globals, print, withStore } from './context.js';
@@ -14,24 +13,8 @@ const BREAK_KIND: Record<string, { zh: string; en: string }> = {
   reordered: { zh: '顺序被调换', en: 'reordered' },
 };
 
-const check = async (
-  events: AsyncIterable<StoredEvent>,
-  lang: Lang,
-  progressed: () => number | undefined,
-  quiet: boolean,
-): Promise<void> => {
-  const progress = createProgress(lang === 'zh' ? '校验' : 'verify', lang, quiet);
-  let seen = 0;
-  async function* counted(): AsyncGenerator<StoredEvent> {
-    for await (const event of events) {
-      seen++;
-      if (seen % 1000 === 0) progress.update(seen, progressed());
-      yield event;
-    }
-  }
-  const report = await verifyLog(counted());
-  progress.update(seen, progressed());
-  progress.stop();
+/** Prints an intact report, or throws the first break as a one-line failure (exit 1). */
+const conclude = (report: VerifyReport, lang: Lang): void => {
   if (report.ok) {
     print(
       lang === 'zh'
@@ -57,19 +40,43 @@ const check = async (
   );
 };
 
+const check = async (
+  events: AsyncIterable<StoredEvent>,
+  lang: Lang,
+  progressed: () => number | undefined,
+  quiet: boolean,
+): Promise<void> => {
+  const progress = createProgress(lang === 'zh' ? '校验' : 'verify', lang, quiet);
+  let seen = 0;
+  async function* counted(): AsyncGenerator<StoredEvent> {
+    for await (const event of events) {
+      seen++;
+      if (seen % 1000 === 0) progress.update(seen, progressed());
+      yield event;
+    }
+  }
+  const report = await verifyLog(counted());
+  progress.update(seen, progressed());
+  progress.stop();
+  conclude(report, lang);
+};
+
+/** `verify --from FILE`: the export's bytes through `verifyFile`, with progress. */
+const checkFile = async (path: string, lang: Lang, quiet: boolean): Promise<void> => {
+  const progress = createProgress(lang === 'zh' ? '校验' : 'verify', lang, quiet);
+  const result = await verifyFile(path, (events, ratio) => progress.update(events, ratio));
+  if (result.kind === 'unreadable') throw new CliError(result.problem.message, EXIT_FAILURE);
+  progress.stop();
+  conclude(result.report, lang);
+};
+
 /** `verify [--from FILE]`: checks every hash link of the store or of a JSONL export (X-07). */
 export const verifyCommand = async (
   globals: Globals,
   options: { from?: string },
 ): Promise<void> => {
   if (options.from) {
-    const path = options.from;
-    const size = Math.max(1, fileSize(path));
-    let bytes = 0;
-    const events = readEventsFile(path, (b) => {
-      bytes = b;
-    });
-    await check(events, globals.lang, () => bytes / size, globals.quiet);
+    await checkFile(options.from, globals.lang, globals.quiet);
     return;
   }
   await withStore(globals, (store) => {

@@ -1,4 +1,10 @@
-import { EnvelopeSchema, type EventEnvelope, type StoredEvent } from '@civic-ledger/domain';
+import {
+  EnvelopeSchema,
+  type EventEnvelope,
+  envelopeCanonicalJson,
+  jsonString,
+  type StoredEvent,
+} from '@civic-ledger/domain';
 import { z } from 'zod';
 import { surelyValidLine } from './fast-check.js';
 
@@ -15,13 +21,18 @@ export const LineSchema = EnvelopeSchema.extend({
     .optional(),
 }).strict();
 
-/** Encodes a stored event as one JSONL line (no trailing newline). */
-export const encodeLine = (event: StoredEvent): string =>
-  JSON.stringify({
-    position: event.position.toString(),
-    ...(event.logHash === undefined ? {} : { logHash: event.logHash }),
-    ...event.envelope,
-  });
+/**
+ * Encodes a stored event as one JSONL line (no trailing newline) in the canonical layout
+ * (docs/jsonl-format.md): `position`, `logHash`, `hash`, then the envelope's canonical JSON
+ * (the exact text `hash` was taken over) without its opening brace. Readers that parse the
+ * line see the same fields as any other layout; `verify` hashes the bytes after the prefix
+ * directly instead of parsing and re-serialising every event.
+ */
+export const encodeLine = (event: StoredEvent): string => {
+  const canonical = envelopeCanonicalJson(event.envelope);
+  const logHash = event.logHash === undefined ? '' : `,"logHash":${jsonString(event.logHash)}`;
+  return `{"position":"${event.position}"${logHash},"hash":${jsonString(event.envelope.hash)},${canonical.slice(1)}`;
+};
 
 /** Why a line could not be read. */
 export interface LineProblem {

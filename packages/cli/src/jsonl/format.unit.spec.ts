@@ -1,4 +1,11 @@
-import { type EventEnvelope, GENESIS_HASH, nextLogHash, seal } from '@civic-ledger/domain';
+import {
+  type EventEnvelope,
+  envelopeCanonicalJson,
+  GENESIS_HASH,
+  nextLogHash,
+  seal,
+  sha256Hex,
+} from '@civic-ledger/domain';
 import { describe, expect, it } from 'vitest';
 import { decodeLine, encodeLine, LineSchema } from './format.js';
 
@@ -29,6 +36,19 @@ describe('X-07 the JSONL line format (docs/jsonl-format.md)', () => {
     expect(JSON.parse(line).position).toBe('12345678901234567890');
     const decoded = decodeLine(line, 1);
     expect(decoded.ok && decoded.event).toEqual(stored);
+  });
+
+  it('writes the canonical layout: the prefix, then the hashed text without its opening brace', () => {
+    const line = encodeLine(stored);
+    const prefix = `{"position":"12345678901234567890","logHash":"${stored.logHash}","hash":"${envelope.hash}"`;
+    expect(line.startsWith(`${prefix},"actor":`)).toBe(true);
+    const canonical = `{${line.slice(prefix.length + 1)}`;
+    expect(canonical).toBe(envelopeCanonicalJson(envelope));
+    expect(sha256Hex(canonical)).toBe(envelope.hash);
+    // Without a global chain, the same layout without logHash.
+    const { logHash: _, ...withoutLogHash } = stored;
+    expect(encodeLine(withoutLogHash)).toBe(line.replace(`,"logHash":"${stored.logHash}"`, ''));
+    expect(decodeLine(encodeLine(withoutLogHash), 1)).toEqual({ ok: true, event: withoutLogHash });
   });
 
   it('names the line of invalid JSON', () => {

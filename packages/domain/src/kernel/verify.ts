@@ -1,4 +1,10 @@
-import { computeHash, type EventEnvelope, GENESIS_HASH, nextLogHash } from './envelope.js';
+import {
+  computeHash,
+  type EnvelopeMeta,
+  type EventEnvelope,
+  GENESIS_HASH,
+  nextLogHash,
+} from './envelope.js';
 import type { BilingualMessage } from './errors.js';
 import type { StoredEvent } from './event-store.js';
 
@@ -27,17 +33,36 @@ export type VerifyReport =
       readonly break: ChainBreak;
     };
 
+type BreakSite = Omit<ChainBreak, 'kind' | 'message'>;
+
+/**
+ * The last event of a stream that held, with where it stood (its id, index and position),
+ * to name it when a later link shows it was replaced. Kept as fields rather than a
+ * `BreakSite` object: one allocation less per event on the path every verified event takes.
+ */
 interface StreamHead {
   version: number;
   hash: string;
-  /** Where the head event stood, to name it when a later link shows it was replaced. */
-  at?: Omit<ChainBreak, 'kind' | 'message'>;
+  eventId: string;
+  index: number;
+  position: bigint | undefined;
 }
+
+const siteOf = (
+  streamId: string,
+  streamVersion: number,
+  eventId: string,
+  index: number,
+  position: bigint | undefined,
+): BreakSite =>
+  position === undefined
+    ? { streamId, streamVersion, eventId, index }
+    : { streamId, streamVersion, eventId, index, position };
 
 interface PendingGap {
   readonly streamId: string;
   readonly missingVersion: number;
-  readonly at: Omit<ChainBreak, 'kind' | 'message'>;
+  readonly at: BreakSite;
 }
 
 const describe = (kind: BreakKind, streamId: string, version: number): BilingualMessage => {
@@ -60,10 +85,20 @@ const describe = (kind: BreakKind, streamId: string, version: number): Bilingual
 };
 
 /**
- * Incremental verifier of hash chains: push envelopes in log order, then `finish`. Keeps
- * one head per stream, so memory grows with streams, not events. The first break is
- * classified; a version gap is reported as `reordered` if the missing event shows up later
- * in the sequence and as `removed` otherwise.
+ * What the chain verifier needs of one event: its links and names. Readers that hash the
+ * stored bytes themselves (docs/jsonl-format.md) push these, with the hash they computed,
+ * instead of whole envelopes.
+ */
+export type ChainLink = Pick<
+  EnvelopeMeta,
+  'eventId' | 'streamId' | 'streamVersion' | 'prevHash' | 'hash'
+>;
+
+/**
+ * Incremental verifier of hash chains: push envelopes (or links) in log order, then
+ * `finish`. Keeps one head per stream, so memory grows with streams, not events. The first
+ * break is classified; a version gap is reported as `reordered` if the missing event shows
+ * up later in the sequence and as `removed` otherwise.
  */
 export const createChainVerifier = () => {
   const heads = new Map<string, StreamHead>();
@@ -72,22 +107,27 @@ export const createChainVerifier = () => {
   let found: ChainBreak | undefined;
   let pending: PendingGap | undefined;
 
-  const fail = (kind: BreakKind, at: Omit<ChainBreak, 'kind' | 'message'>): void => {
+  const fail = (kind: BreakKind, at: BreakSite): void => {
     found ??= { kind, ...at, message: describe(kind, at.streamId, at.streamVersion) };
   };
 
   let logHead = GENESIS_HASH;
 
-  const push = (envelope: EventEnvelope, position?: bigint, logHash?: string): boolean => {
+  /**
+   * One step of the chain. The content hash is `computed`, or, for a whole envelope, computed
+   * here only when it is needed (not once a break is pending or found).
+   */
+  const step = (
+    envelope: ChainLink,
+    computed: string | undefined,
+    position: bigint | undefined,
+    logHash: string | undefined,
+    logBase?: string,
+    computedLogHash?: string,
+  ): boolean => {
     const i = index++;
     if (found) return false;
-    const at = {
-      streamId: envelope.streamId,
-      streamVersion: envelope.streamVersion,
-      eventId: envelope.eventId,
-      index: i,
-      ...(position === undefined ? {} : { position }),
-    };
+    const { streamId, streamVersion, eventId } = envelope;
     if (pending) {
       if (
         envelope.streamId === pending.streamId &&
@@ -100,46 +140,91 @@ export const createChainVerifier = () => {
     }
     if (position !== undefined) {
       if (lastPosition !== undefined && position <= lastPosition) {
-        fail('reordered', at);
+        fail('reordered', siteOf(streamId, streamVersion, eventId, i, position));
         return false;
       }
       lastPosition = position;
     }
-    if (computeHash(envelope) !== envelope.hash) {
-      fail('altered', at);
+    if ((computed ?? computeHash(envelope as EventEnvelope)) !== envelope.hash) {
+      fail('altered', siteOf(streamId, streamVersion, eventId, i, position));
       return false;
     }
-    const head = heads.get(envelope.streamId) ?? { version: 0, hash: GENESIS_HASH };
+    const known = heads.get(streamId);
+    const head = known ?? {
+      version: 0,
+      hash: GENESIS_HASH,
+      eventId,
+      index: i,
+      position,
+    };
     const nextVersion = head.version + 1;
     if (envelope.streamVersion === nextVersion && envelope.prevHash === head.hash) {
       if (logHash !== undefined) {
         // The stream is intact but the global chain is not: events of other streams went missing.
-        if (logHash !== nextLogHash(logHead, envelope.hash)) {
-          fail('removed', at);
+        const expected =
+          computedLogHash !== undefined && logBase === logHead
+            ? computedLogHash
+            : nextLogHash(logHead, envelope.hash);
+        if (logHash !== expected) {
+          fail('removed', siteOf(streamId, streamVersion, eventId, i, position));
           return false;
         }
         logHead = logHash;
       }
       head.version = nextVersion;
       head.hash = envelope.hash;
-      head.at = at;
-      heads.set(envelope.streamId, head);
+      head.eventId = eventId;
+      head.index = i;
+      head.position = position;
+      // A stream counts once its first event holds.
+      if (known === undefined) heads.set(streamId, head);
       return true;
     }
     if (envelope.streamVersion > nextVersion) {
       // Either removed or moved later: decided when the missing version shows up (or not).
-      pending = { streamId: envelope.streamId, missingVersion: nextVersion, at };
+      pending = {
+        streamId: envelope.streamId,
+        missingVersion: nextVersion,
+        at: siteOf(streamId, streamVersion, eventId, i, position),
+      };
       return true;
     }
     if (envelope.streamVersion < nextVersion) {
-      fail('inserted', at);
+      fail('inserted', siteOf(streamId, streamVersion, eventId, i, position));
       return false;
     }
     // Right version, wrong link: the previous event is not the one this event was chained
     // to, so that one was altered and re-hashed (or swapped for a forgery).
-    fail('altered', head.at ?? at);
+    fail(
+      'altered',
+      known === undefined
+        ? siteOf(streamId, streamVersion, eventId, i, position)
+        : siteOf(streamId, head.version, head.eventId, head.index, head.position),
+    );
     return false;
   };
+
+  /** Pushes the next envelope of the log; false once a break is found. */
+  const push = (envelope: EventEnvelope, position?: bigint, logHash?: string): boolean =>
+    step(envelope, undefined, position, logHash);
+
+  /**
+   * Pushes the next event of the log as a link, with the hash its content actually has
+   * (`computedHash`: not `link.hash` when the content was altered). A caller that hashed
+   * ahead may also pass `computedLogHash = nextLogHash(logBase, link.hash)`: it is used when
+   * `logBase` is the chain's head, and computed here otherwise.
+   */
+  const pushLink = (
+    link: ChainLink,
+    computedHash: string,
+    position?: bigint,
+    logHash?: string,
+    logBase?: string,
+    computedLogHash?: string,
+  ): boolean => step(link, computedHash, position, logHash, logBase, computedLogHash);
+
+  /** The number of events pushed so far, broken or not. */
+  const count = (): number => index;
 
   const finish = (): VerifyReport => {
     if (!found && pending) fail('removed', pending.at);
@@ -147,7 +232,7 @@ export const createChainVerifier = () => {
     return found ? { ok: false, ...summary, break: found } : { ok: true, ...summary };
   };
 
-  return { push, finish };
+  return { push, pushLink, count, finish };
 };
 
 /** Verifies one stream's envelopes in version order (X-07). */
