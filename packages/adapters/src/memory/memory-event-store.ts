@@ -27,6 +27,8 @@ export const createMemoryEventStore = (): EventStore & { readonly size: () => nu
   let logHead = GENESIS_HASH;
 
   const notify = (): void => {
+    // Most appends have no subscriber waiting: no new array for them.
+    if (wake.length === 0) return;
     const waiting = wake;
     wake = [];
     for (const w of waiting) w();
@@ -42,8 +44,11 @@ export const createMemoryEventStore = (): EventStore & { readonly size: () => nu
     const first = events[0];
     if (!first) return { nextVersion: actual, lastPosition: BigInt(log.length), duplicate: false };
 
-    // Idempotent retry: the same event ids already stored at the same place.
-    const known = byEventId.get(first.eventId);
+    // Idempotent retry: the same event ids already stored at the same place. Any id of the
+    // batch already stored counts, as in the SQL stores: all at their place is a duplicate,
+    // anything else a conflict, never a second copy of an event id.
+    let known = false;
+    for (let i = 0; i < events.length && !known; i++) known = byEventId.has(events[i]!.eventId);
     if (known) {
       const all = events.every((e) => {
         const k = byEventId.get(e.eventId);
@@ -55,22 +60,25 @@ export const createMemoryEventStore = (): EventStore & { readonly size: () => nu
     }
     if (!expectedVersionHolds(expected, actual))
       throw new VersionConflictError(streamId, expected, actual);
-    events.forEach((e, i) => {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.streamId !== streamId || e.streamVersion !== actual + i + 1)
         throw new VersionConflictError(streamId, expected, actual);
-    });
+    }
 
     const target = stream ?? [];
+    let stored: StoredEvent | undefined;
     for (const envelope of events) {
       logHead = nextLogHash(logHead, envelope.hash);
-      const stored: StoredEvent = { position: BigInt(log.length + 1), envelope, logHash: logHead };
+      stored = { position: BigInt(log.length + 1), envelope, logHash: logHead };
       log.push(stored);
       target.push(stored);
       byEventId.set(envelope.eventId, stored);
     }
     if (!stream) streams.set(streamId, target);
     notify();
-    return { nextVersion: target.length, lastPosition: BigInt(log.length), duplicate: false };
+    // `events` is not empty, so `stored` is the last one written.
+    return { nextVersion: target.length, lastPosition: stored!.position, duplicate: false };
   };
 
   async function* readStream(

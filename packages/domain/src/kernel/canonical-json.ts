@@ -11,6 +11,9 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes.
 const PLAIN = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
 
+/** True when `JSON.stringify(text)` is `text` between quotes (nothing to escape). */
+export const isPlain = (text: string): boolean => PLAIN.test(text);
+
 /** A JSON string literal, as `JSON.stringify` writes it. */
 export const jsonString = (text: string): string =>
   PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
@@ -26,6 +29,27 @@ const keyLiteral = (key: string): string => {
   return literal;
 };
 
+// Array.prototype.sort allocates a work area even for two keys; event data mostly has a
+// handful, where an insertion sort allocates nothing. Same order: `>` compares strings by
+// UTF-16 code units, as the default sort does, and keys are distinct.
+const sortKeys = (keys: string[]): void => {
+  const n = keys.length;
+  if (n > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+};
+
+/** The canonical JSON text of a value (see above); throws on what JSON cannot carry. */
 export const canonicalJson = (value: unknown): string => {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -33,7 +57,9 @@ export const canonicalJson = (value: unknown): string => {
       return jsonString(value);
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
-      return JSON.stringify(value);
+      // For a finite number String() is JSON's text (both are Number::toString, -0 is "0"),
+      // without the general serialiser's set-up.
+      return String(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'bigint':
@@ -50,7 +76,7 @@ export const canonicalJson = (value: unknown): string => {
       }
       const record = value as Record<string, unknown>;
       const keys = Object.keys(record);
-      if (keys.length > 1) keys.sort();
+      sortKeys(keys);
       let out = '{';
       let first = true;
       for (const key of keys) {

@@ -19,6 +19,26 @@ describe('canonical JSON (X-07 hashes depend on it)', () => {
     );
   });
 
+  it('orders keys as the default sort does, for any number of keys and any characters', () => {
+    // The reference: the form before key sorting was hand-written (Array.prototype.sort).
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      const record = value as Record<string, unknown>;
+      return `{${Object.keys(record)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`)
+        .join(',')}}`;
+    };
+    const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.nat(30).map(String));
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 40 }), (value) => {
+        expect(canonicalJson(value)).toBe(reference(JSON.parse(JSON.stringify(value))));
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
   it('refuses values JSON cannot carry faithfully', () => {
     expect(() => canonicalJson(1n)).toThrow(/bigint/);
     expect(() => canonicalJson(Number.NaN)).toThrow(/non-finite/);

@@ -2,11 +2,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Decider } from './decider.js';
 import {
   type Actor,
+  computeHash,
   type DomainEvent,
   deriveEventId,
   type EventEnvelope,
   GENESIS_HASH,
-  seal,
 } from './envelope.js';
 import type { ConcurrencyConflict, DomainError } from './errors.js';
 import { type EventStore, VersionConflictError } from './event-store.js';
@@ -92,12 +92,163 @@ const conflictError = (error: VersionConflictError, attempts: number): Concurren
   },
 });
 
+/** Merged lazily: only a version conflict needs the retry policy. */
+const retryPolicy = (given: Partial<RetryPolicy> | undefined): RetryPolicy =>
+  given === undefined ? DEFAULT_RETRY : { ...DEFAULT_RETRY, ...given };
+
+/** The cached snapshot of the stream when it was folded by this decider. */
+const cachedStart = <S>(
+  snapshots: SnapshotCache | undefined,
+  decider: object,
+  streamId: string,
+): StreamSnapshot<S> | undefined => {
+  const cached = snapshots?.get(streamId);
+  return cached !== undefined && cached.decider === decider
+    ? (cached as StreamSnapshot<S>)
+    : undefined;
+};
+
+/** The stream as read from the store, and the events this command already has in it. */
+interface CaughtUp<S, Ev extends DomainEvent> {
+  readonly current: StreamSnapshot<S>;
+  readonly earlier: readonly EventEnvelope<Ev>[];
+}
+
+/** Reads the events after `start` (all of them without one) and folds them onto it. */
+const catchUp = async <C, Ev extends DomainEvent, S, Ctx>(
+  deps: CommandHandlerDeps,
+  decider: Decider<C, Ev, S, Ctx>,
+  streamId: string,
+  commandId: string,
+  start: StreamSnapshot<S> | undefined,
+): Promise<CaughtUp<S, Ev>> => {
+  const upcasters = deps.upcasters ?? noUpcasters;
+  let state = start === undefined ? decider.initialState : start.state;
+  let version = start === undefined ? 0 : start.version;
+  let lastHash = start === undefined ? GENESIS_HASH : start.lastHash;
+  // Shared with the snapshot on purpose: it only ever gains ids of commands really in the
+  // stream, so a reader of an older snapshot seeing a newer id is still told the truth.
+  const commandIds = start === undefined ? new Set<string>() : (start.commandIds as Set<string>);
+  const earlier: EventEnvelope<Ev>[] = [];
+  let read = false;
+  for await (const { envelope } of deps.store.readStream(streamId, { fromVersion: version + 1 })) {
+    const upcast = upcasters.upcast(envelope) as EventEnvelope<Ev>;
+    state = decider.evolve(state, upcast as unknown as Ev);
+    version = envelope.streamVersion;
+    lastHash = envelope.hash;
+    commandIds.add(envelope.commandId);
+    if (envelope.commandId === commandId) earlier.push(upcast);
+    read = true;
+  }
+  if (start !== undefined && !read) return { current: start, earlier };
+  const current: StreamSnapshot<S> = { decider, state, version, lastHash, commandIds };
+  deps.snapshots?.set(streamId, current);
+  return { current, earlier };
+};
+
+/** The outcome of a command already in the stream: its original events, nothing appended. */
+const duplicateOutcome = async <Ev extends DomainEvent>(
+  deps: CommandHandlerDeps,
+  streamId: string,
+  commandId: string,
+  version: number,
+  earlier: readonly EventEnvelope<Ev>[],
+  attempts: number,
+): Promise<E.Either<DomainError, CommandOutcome<Ev>>> => {
+  let events = earlier;
+  if (events.length === 0) {
+    // Handled before the snapshot was taken: read its events back for the outcome.
+    const upcasters = deps.upcasters ?? noUpcasters;
+    const found: EventEnvelope<Ev>[] = [];
+    for await (const { envelope } of deps.store.readStream(streamId))
+      if (envelope.commandId === commandId)
+        found.push(upcasters.upcast(envelope) as EventEnvelope<Ev>);
+    events = found;
+  }
+  return E.right({ streamId, events, version, duplicate: true, attempts });
+};
+
+/** X-06 (issue 11): protects each event before sealing, one by one, so hashes cover the ciphertext. */
+const protectAll = async <Ev extends DomainEvent>(
+  protect: NonNullable<CommandHandlerDeps['protect']>,
+  events: readonly Ev[],
+  target: { readonly streamId: string; readonly meta: CommandMeta },
+): Promise<readonly Ev[]> => {
+  const protectedEvents: Ev[] = [];
+  for (const e of events) protectedEvents.push((await protect(e, target)) as Ev);
+  return protectedEvents;
+};
+
+/** Wraps each event in its envelope, chained onto `current`, and seals it. */
+const sealAll = <Ev extends DomainEvent>(
+  events: readonly Ev[],
+  streamId: string,
+  meta: CommandMeta,
+  recordedAt: string,
+  current: StreamSnapshot,
+  upcasters: UpcasterRegistry,
+): EventEnvelope<Ev>[] => {
+  const commandId = meta.commandId;
+  const causationId = meta.causationId ?? commandId;
+  const correlationId = meta.correlationId ?? commandId;
+  const envelopes: EventEnvelope<Ev>[] = [];
+  let prevHash = current.lastHash;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as Ev;
+    // Built once with its final shape and sealed in place: `seal` would copy every field.
+    // The field order is `seal`'s, so stored and exported envelopes look the same.
+    const envelope = {
+      eventId: deriveEventId(commandId, i),
+      streamId,
+      streamVersion: current.version + i + 1,
+      type: event.type,
+      schemaVersion: upcasters.currentVersion(event.type),
+      occurredAt: meta.occurredAt,
+      recordedAt,
+      actor: meta.actor,
+      commandId,
+      causationId,
+      correlationId,
+      data: event.data,
+      prevHash,
+      hash: '',
+    };
+    envelope.hash = computeHash(envelope);
+    prevHash = envelope.hash;
+    envelopes.push(envelope as EventEnvelope<Ev>);
+  }
+  return envelopes;
+};
+
+/** Caches the state after a successful append: `current` folded with the new envelopes. */
+const rememberAppended = <C, Ev extends DomainEvent, S, Ctx>(
+  snapshots: SnapshotCache,
+  decider: Decider<C, Ev, S, Ctx>,
+  streamId: string,
+  commandId: string,
+  current: StreamSnapshot<S>,
+  envelopes: readonly EventEnvelope<Ev>[],
+  version: number,
+): void => {
+  let state = current.state;
+  for (const e of envelopes) state = decider.evolve(state, e as unknown as Ev);
+  snapshots.set(streamId, {
+    decider,
+    state,
+    version,
+    lastHash: envelopes[envelopes.length - 1]?.hash ?? current.lastHash,
+    commandIds: (current.commandIds as Set<string>).add(commandId),
+  });
+};
+
 /**
  * Loads the stream (or starts from a cached snapshot), decides, and appends the new events
  * with the expected version.
  * Retries (bounded, with backoff) when another writer got there first; a command whose id
  * is already in the stream returns its original events and appends nothing.
  */
+// The steps live in the small functions above so that this async function, whose locals
+// are kept in a heap frame for every call, has few of them.
 export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
   deps: CommandHandlerDeps,
   decider: Decider<C, Ev, S, Ctx>,
@@ -106,96 +257,63 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
   ctx: Ctx,
   meta: CommandMeta,
 ): Promise<E.Either<DomainError, CommandOutcome<Ev>>> => {
-  const retry = { ...DEFAULT_RETRY, ...deps.retry };
-  const upcasters = deps.upcasters ?? noUpcasters;
-  const sleep = deps.sleep ?? defaultSleep;
-
   for (let attempt = 1; ; attempt++) {
-    const cached = deps.snapshots?.get(streamId);
-    const start = cached && cached.decider === decider ? (cached as StreamSnapshot<S>) : undefined;
-    let state = start?.state ?? decider.initialState;
-    let version = start?.version ?? 0;
-    let lastHash = start?.lastHash ?? GENESIS_HASH;
-    // Shared with the snapshot on purpose: it only ever gains ids of commands really in the
-    // stream, so a reader of an older snapshot seeing a newer id is still told the truth.
-    const commandIds = (start?.commandIds as Set<string> | undefined) ?? new Set<string>();
-    const earlier: EventEnvelope<Ev>[] = [];
-    const fromVersion = version + 1;
+    const start = cachedStart<S>(deps.snapshots, decider, streamId);
     // With a snapshot, the first attempt decides on it without reading: the append's
     // expected-version check refuses it if anything was written since, and the retry then
     // reads what it missed. Saves a read per command against a server.
-    const missed = start && attempt === 1 ? [] : deps.store.readStream(streamId, { fromVersion });
-    for await (const { envelope } of missed) {
-      const current = upcasters.upcast(envelope) as EventEnvelope<Ev>;
-      state = decider.evolve(state, current as unknown as Ev);
-      version = envelope.streamVersion;
-      lastHash = envelope.hash;
-      commandIds.add(envelope.commandId);
-      if (envelope.commandId === meta.commandId) earlier.push(current);
-    }
-    if (commandIds.has(meta.commandId)) {
-      if (earlier.length === 0) {
-        // Handled before the snapshot was taken: read its events back for the outcome.
-        for await (const { envelope } of deps.store.readStream(streamId))
-          if (envelope.commandId === meta.commandId)
-            earlier.push(upcasters.upcast(envelope) as EventEnvelope<Ev>);
-      }
-      return E.right({ streamId, events: earlier, version, duplicate: true, attempts: attempt });
-    }
-    const remember = (s: S, v: number, h: string, ids: Set<string>): void =>
-      deps.snapshots?.set(streamId, {
-        decider,
-        state: s,
-        version: v,
-        lastHash: h,
-        commandIds: ids,
-      });
-    remember(state, version, lastHash, commandIds);
-
-    const decided = decider.decide(command, state, ctx);
-    if (E.isLeft(decided)) return decided;
-
-    // X-06 (issue 11): protect before sealing, one by one, so that hashes cover the ciphertext.
-    let events: readonly Ev[] = decided.right;
-    if (deps.protect) {
-      const protectedEvents: Ev[] = [];
-      for (const e of decided.right)
-        protectedEvents.push((await deps.protect(e, { streamId, meta })) as Ev);
-      events = protectedEvents;
-    }
-    const recordedAt = deps.clock();
-    const envelopes: EventEnvelope<Ev>[] = [];
-    let prevHash = lastHash;
-    events.forEach((event, i) => {
-      const envelope = seal<Ev>({
-        eventId: deriveEventId(meta.commandId, i),
+    const loaded =
+      start !== undefined && attempt === 1
+        ? undefined
+        : await catchUp(deps, decider, streamId, meta.commandId, start);
+    const current = loaded === undefined ? (start as StreamSnapshot<S>) : loaded.current;
+    if (current.commandIds.has(meta.commandId))
+      return duplicateOutcome(
+        deps,
         streamId,
-        streamVersion: version + i + 1,
-        type: event.type,
-        schemaVersion: upcasters.currentVersion(event.type),
-        occurredAt: meta.occurredAt,
-        recordedAt,
-        actor: meta.actor,
-        commandId: meta.commandId,
-        causationId: meta.causationId ?? meta.commandId,
-        correlationId: meta.correlationId ?? meta.commandId,
-        data: event.data,
-        prevHash,
+        meta.commandId,
+        current.version,
+        loaded?.earlier ?? [],
+        attempt,
+      );
+
+    const decided = decider.decide(command, current.state, ctx);
+    if (E.isLeft(decided)) return decided;
+    const events =
+      deps.protect === undefined
+        ? decided.right
+        : await protectAll(deps.protect, decided.right, { streamId, meta });
+    const recordedAt = deps.clock();
+    if (events.length === 0) {
+      return E.right({
+        streamId,
+        events: [],
+        version: current.version,
+        duplicate: false,
+        attempts: attempt,
       });
-      prevHash = envelope.hash;
-      envelopes.push(envelope);
-    });
-    if (envelopes.length === 0) {
-      return E.right({ streamId, events: [], version, duplicate: false, attempts: attempt });
     }
+    const envelopes = sealAll(
+      events,
+      streamId,
+      meta,
+      recordedAt,
+      current,
+      deps.upcasters ?? noUpcasters,
+    );
 
     try {
-      const result = await deps.store.append(streamId, version, envelopes);
-      if (!result.duplicate && deps.snapshots) {
-        let next = state;
-        for (const e of envelopes) next = decider.evolve(next, e as unknown as Ev);
-        remember(next, result.nextVersion, prevHash, commandIds.add(meta.commandId));
-      }
+      const result = await deps.store.append(streamId, current.version, envelopes);
+      if (!result.duplicate && deps.snapshots !== undefined)
+        rememberAppended(
+          deps.snapshots,
+          decider,
+          streamId,
+          meta.commandId,
+          current,
+          envelopes,
+          result.nextVersion,
+        );
       return E.right({
         streamId,
         events: envelopes,
@@ -205,9 +323,10 @@ export const handleCommand = async <C, Ev extends DomainEvent, S, Ctx>(
       });
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
+      const retry = retryPolicy(deps.retry);
       if (attempt >= retry.maxAttempts) return E.left(conflictError(error, attempt));
       const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(backoff * (0.5 + jitter(meta.commandId, attempt)));
+      await (deps.sleep ?? defaultSleep)(backoff * (0.5 + jitter(meta.commandId, attempt)));
     }
   }
 };

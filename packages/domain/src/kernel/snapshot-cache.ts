@@ -10,9 +10,10 @@ export interface StreamSnapshot<S = unknown> {
 }
 
 /**
- * A bounded, least-recently-used cache of stream snapshots. A snapshot is only a starting
- * point: the handler still reads every event after the snapshot's version from the store,
- * so writes by other processes are never missed.
+ * A bounded cache of stream snapshots that evicts streams not used lately first. A snapshot
+ * is only a starting point: a decision on a stale one is refused by the append's expected
+ * version, and the retry reads every event after it, so writes by other processes are
+ * never missed.
  */
 export interface SnapshotCache {
   get(streamId: string): StreamSnapshot | undefined;
@@ -20,27 +21,54 @@ export interface SnapshotCache {
   delete(streamId: string): void;
 }
 
-/** Creates a {@link SnapshotCache} holding at most `maxStreams` streams. */
+/** A cached snapshot and whether it was used since the eviction hand last passed it. */
+interface Slot {
+  snapshot: StreamSnapshot;
+  used: boolean;
+}
+
+/**
+ * Creates a {@link SnapshotCache} holding at most `maxStreams` streams. Eviction is the
+ * "second chance" (CLOCK) approximation of least-recently-used: a hit only marks its slot,
+ * rather than moving the entry to the end of the map (a delete and an insert, and a
+ * rehash of a table as large as the cache now and then) on every command.
+ */
 export const createSnapshotCache = (maxStreams = 50_000): SnapshotCache => {
-  // A Map iterates in insertion order: re-inserting on use keeps the oldest first.
-  const entries = new Map<string, StreamSnapshot>();
+  // A Map iterates in insertion order: its first entry is where the hand stands.
+  const slots = new Map<string, Slot>();
+  const evictOne = (): void => {
+    for (;;) {
+      const oldest = slots.entries().next().value;
+      if (oldest === undefined) return;
+      const [streamId, slot] = oldest;
+      slots.delete(streamId);
+      if (!slot.used) return;
+      // Used since the hand last came by: clear the mark and move it behind the others.
+      slot.used = false;
+      slots.set(streamId, slot);
+    }
+  };
   return {
     get: (streamId) => {
-      const hit = entries.get(streamId);
-      if (hit) {
-        entries.delete(streamId);
-        entries.set(streamId, hit);
-      }
-      return hit;
+      const slot = slots.get(streamId);
+      if (slot === undefined) return undefined;
+      slot.used = true;
+      return slot.snapshot;
     },
     set: (streamId, snapshot) => {
-      entries.delete(streamId);
-      entries.set(streamId, snapshot);
-      if (entries.size > maxStreams) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
+      const slot = slots.get(streamId);
+      if (slot !== undefined) {
+        // The private slot is updated in place; the snapshots themselves are never mutated.
+        slot.snapshot = snapshot;
+        slot.used = true;
+        return;
       }
+      if (maxStreams < 1) return;
+      // Evict first: a newcomer appended behind a sweep that clears every mark would be
+      // the first entry the hand reaches.
+      if (slots.size >= maxStreams) evictOne();
+      slots.set(streamId, { snapshot, used: false });
     },
-    delete: (streamId) => void entries.delete(streamId),
+    delete: (streamId) => void slots.delete(streamId),
   };
 };

@@ -70,12 +70,15 @@ export const fromZodError = (
   };
 };
 
+// One options object for every parse (zod copies it into its own context).
+const PARSE_OPTIONS = { reportInput: true } as const;
+
 /** Validates `input` against `schema`; a failure becomes a typed {@link ValidationError}. */
 export const parseWith = <S extends z.ZodType>(
   schema: S,
   input: unknown,
   requirement: RequirementId = 'X-05',
 ): E.Either<ValidationError, z.output<S>> => {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, PARSE_OPTIONS);
   return result.success ? E.right(result.data) : E.left(fromZodError(result.error, requirement));
 };
