@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@civic-ledger/domain';
 import type { KpiQueries, Period } from '@civic-ledger/projections';
 import { failure } from '../cli-error.js';
 import { createProgress } from '../progress.js';
@@ -54,25 +55,28 @@ export const replayCommand = async (
   const run = async (source: LogSource) => {
     const progress = createProgress(zh ? '回放' : 'replay', globals.lang, globals.quiet);
     let last: string | undefined;
-    async function* tracked() {
-      // One Date.parse per event: the latest instant (within --as-of) names the default period.
-      const until = asOf ? Date.parse(asOf) : Number.POSITIVE_INFINITY;
-      let lastMs = Number.NEGATIVE_INFINITY;
-      for await (const e of source.events) {
-        const at = Date.parse(e.envelope.occurredAt);
-        if (at <= until && at > lastMs) {
-          lastMs = at;
-          last = e.envelope.occurredAt;
-        }
-        yield e;
+    // The latest instant (within --as-of) names the default period. An instant equal to the
+    // previous event's cannot change it, so it is not parsed again.
+    const until = asOf ? Date.parse(asOf) : Number.POSITIVE_INFINITY;
+    let lastMs = Number.NEGATIVE_INFINITY;
+    let previous = '';
+    const observe = (e: StoredEvent) => {
+      const occurredAt = e.envelope.occurredAt;
+      if (occurredAt === previous) return;
+      previous = occurredAt;
+      const at = Date.parse(occurredAt);
+      if (at <= until && at > lastMs) {
+        lastMs = at;
+        last = occurredAt;
       }
-    }
+    };
     const built = await replayLog(
-      tracked(),
+      source.events,
       names.map((n) => catalogue.get(n)!),
       {
         cut,
         onProgress: (n) => progress.update(n, source.ratio()),
+        onEvent: observe,
         ...(documents ? { documents } : {}),
       },
     );

@@ -30,7 +30,8 @@ export const withinCut = (event: StoredEvent, cut: Cut): boolean =>
  * Rebuilds several projections in one streaming pass over a log (a store's `readAll` or a
  * JSONL export): each event is upcast once and applied to every projection whose filter
  * takes it. Memory is the projections' states, never the log; per-entity read models wrapped
- * by `spillEntities` keep a working set and put the rest in their document store.
+ * by `spillEntities` keep a working set and put the rest in their document store. `onEvent`
+ * sees every event read, inside the cut or not (the `replay` command finds its default period).
  */
 export const replayProjections = async (
   events: AsyncIterable<StoredEvent>,
@@ -38,6 +39,7 @@ export const replayProjections = async (
   cut: Cut = {},
   onProgress?: (seen: number) => void,
   upcasters: UpcasterRegistry = noUpcasters,
+  onEvent?: (event: StoredEvent) => void,
 ): Promise<Map<string, Rebuilt>> => {
   const slots = projections.map((p) => ({
     p,
@@ -45,16 +47,27 @@ export const replayProjections = async (
     applied: 0,
     position: 0n,
   }));
+  // The cut's instants parsed once, not per event.
+  const asOf = cut.asOf === undefined ? undefined : Date.parse(cut.asOf);
+  const knownAt = cut.knownAt === undefined ? undefined : Date.parse(cut.knownAt);
   let seen = 0;
   for await (const stored of events) {
     seen++;
     if (onProgress && seen % 1000 === 0) onProgress(seen);
-    if (!withinCut(stored, cut)) continue;
+    onEvent?.(stored);
+    const { envelope } = stored;
+    // As `withinCut`: an instant that does not parse is outside every cut.
+    if (asOf !== undefined && !(Date.parse(envelope.occurredAt) <= asOf)) continue;
+    if (knownAt !== undefined && !(Date.parse(envelope.recordedAt) <= knownAt)) continue;
     const event = upcastStored(stored, upcasters);
     for (const slot of slots) {
       if (!matchesFilter(event.envelope, slot.p.filter)) continue;
-      // A read model backed by a document store brings the entity back into memory first.
-      if (slot.p.load) await slot.p.load(slot.state, event);
+      // A read model backed by a document store brings the entity back into memory first;
+      // most events need no I/O, and then there is nothing to wait for.
+      if (slot.p.load) {
+        const loading = slot.p.load(slot.state, event);
+        if (loading) await loading;
+      }
       slot.state = slot.p.apply(slot.state, event);
       slot.applied++;
       slot.position = event.position;

@@ -6,6 +6,8 @@ import { type Cut, type Rebuilt, replayProjections } from './engine.js';
 export interface ReplayLogOptions {
   readonly cut?: Cut;
   readonly onProgress?: (seen: number) => void;
+  /** Sees every event read, inside the cut or not. */
+  readonly onEvent?: (event: StoredEvent) => void;
   /**
    * Where per-entity read models (case files, ticket progress) are written and kept:
    * `postgres://…` or an embedded database directory. Without it they are folded in memory
@@ -28,7 +30,14 @@ export const replayLog = async (
   options: ReplayLogOptions = {},
 ): Promise<Map<string, Rebuilt>> => {
   if (options.documents === undefined || !projections.some((p) => p.entities))
-    return replayProjections(events, projections, options.cut, options.onProgress);
+    return replayProjections(
+      events,
+      projections,
+      options.cut,
+      options.onProgress,
+      undefined,
+      options.onEvent,
+    );
   const opened = openReplayDocuments(options.documents);
   try {
     const spilled = projections.map((p) =>
@@ -39,7 +48,14 @@ export const replayLog = async (
           })
         : p,
     );
-    return await replayProjections(events, spilled, options.cut, options.onProgress);
+    return await replayProjections(
+      events,
+      spilled,
+      options.cut,
+      options.onProgress,
+      undefined,
+      options.onEvent,
+    );
   } finally {
     await opened.close();
   }

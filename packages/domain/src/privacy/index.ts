@@ -11,6 +11,7 @@ export * from './markers.js';
 export * from './mask.js';
 export * from './mask-event.js';
 export * from './personal-fields.js';
+export * from './personal-plan.js';
 export * from './security-audit.js';
 export * from './security-recorder.js';
 export * from './subject.js';

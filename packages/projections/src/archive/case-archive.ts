@@ -166,21 +166,43 @@ const decision = (
   ...(reason !== undefined ? { reason } : {}),
 });
 
+/**
+ * A case file being folded: the fold owns it (see `Projection`), so each step changes it in
+ * place — copying the whole file for every event of a replay was most of the archive's cost.
+ * Queries hand out snapshots, so no reader ever sees it change.
+ */
+type Draft = { -readonly [K in keyof CaseFile]: CaseFile[K] };
+
+const draft = (f: CaseFile): Draft => f as Draft;
+
 /** The case file with one more decision on record. */
-const decided = (f: CaseFile, ...args: Parameters<typeof decision>): CaseFile => ({
-  ...f,
-  decisions: [...f.decisions, decision(...args)],
-});
+const decided = (f: CaseFile, ...args: Parameters<typeof decision>): CaseFile => {
+  push(f.decisions, decision(...args));
+  return f;
+};
+
+/** The case file with one more entry in one of its lists. */
+const added = <K extends 'materials' | 'evaluations' | 'feedback'>(
+  f: CaseFile,
+  list: K,
+  ...items: CaseFile[K][number][]
+): CaseFile => {
+  (f[list] as CaseFile[K][number][]).push(...items);
+  return f;
+};
 
 const ticketStep = (f: CaseFile, e: TicketEvent, by: string): CaseFile => {
   const at = e.data.at;
   switch (e.type) {
     case 'TicketReceived': {
       const { materials, ...application } = e.data;
-      return { ...f, application, materials: materials.map((m) => ({ ...m, at })) };
+      const d = draft(f);
+      d.application = application;
+      d.materials = materials.map((m) => ({ ...m, at }));
+      return f;
     }
     case 'SupplementReceived':
-      return { ...f, materials: [...f.materials, ...e.data.materials.map((m) => ({ ...m, at }))] };
+      return added(f, 'materials', ...e.data.materials.map((m) => ({ ...m, at })));
     case 'SupplementRequested':
       return decided(f, e.type, at, by, e.data.kind, e.data.note);
     case 'ReviewExtended':
@@ -209,59 +231,41 @@ const ticketStep = (f: CaseFile, e: TicketEvent, by: string): CaseFile => {
     case 'TicketReopened':
       return decided(f, e.type, at, e.data.staffId, e.data.ground, e.data.reason);
     case 'TicketRated':
-      return {
-        ...f,
-        evaluations: [
-          ...f.evaluations,
-          {
-            at,
-            level: e.data.level,
-            good: e.data.good,
-            bad: e.data.bad,
-            source: e.data.source,
-            ...(e.data.dimensions ? { dimensions: e.data.dimensions } : {}),
-          },
-        ],
-      };
+      return added(f, 'evaluations', {
+        at,
+        level: e.data.level,
+        good: e.data.good,
+        bad: e.data.bad,
+        source: e.data.source,
+        ...(e.data.dimensions ? { dimensions: e.data.dimensions } : {}),
+      });
     case 'ReturnVisitMade':
-      return {
-        ...f,
-        feedback: [
-          ...f.feedback,
-          {
-            type: e.type,
-            at,
-            detail: { method: e.data.method, resolved: e.data.resolved, summary: e.data.summary },
-          },
-        ],
-      };
+      return added(f, 'feedback', {
+        type: e.type,
+        at,
+        detail: { method: e.data.method, resolved: e.data.resolved, summary: e.data.summary },
+      });
     case 'TicketCompleted':
-      return {
-        ...f,
-        feedback: [
-          ...f.feedback,
-          { type: e.type, at, detail: { result: e.data.result, withinLimit: e.data.withinLimit } },
-        ],
-      };
+      return added(f, 'feedback', {
+        type: e.type,
+        at,
+        detail: { result: e.data.result, withinLimit: e.data.withinLimit },
+      });
     case 'TicketClosed':
-      return {
-        ...f,
-        closedAt: at,
-        feedback: [
-          ...f.feedback,
-          { type: e.type, at, detail: { outcome: e.data.outcome, summary: e.data.summary } },
-        ],
-      };
+      draft(f).closedAt = at;
+      return added(f, 'feedback', {
+        type: e.type,
+        at,
+        detail: { outcome: e.data.outcome, summary: e.data.summary },
+      });
     case 'TicketArchived':
-      return {
-        ...f,
-        ticketArchived: {
-          retentionClass: e.data.retentionClass,
-          retentionYears: e.data.retentionYears,
-          at,
-          ...(e.data.archiveNo !== undefined ? { archiveNo: e.data.archiveNo } : {}),
-        },
+      draft(f).ticketArchived = {
+        retentionClass: e.data.retentionClass,
+        retentionYears: e.data.retentionYears,
+        at,
+        ...(e.data.archiveNo !== undefined ? { archiveNo: e.data.archiveNo } : {}),
       };
+      return f;
     default:
       return f;
   }
@@ -270,7 +274,8 @@ const ticketStep = (f: CaseFile, e: TicketEvent, by: string): CaseFile => {
 const complaintStep = (f: CaseFile, e: ComplaintEvent, by: string): CaseFile => {
   switch (e.type) {
     case 'ComplaintReceived':
-      return { ...f, application: e.data };
+      draft(f).application = e.data;
+      return f;
     case 'ComplaintClassified':
       return decided(f, e.type, e.data.classifiedAt, by, e.data.gradeId, e.data.category);
     case 'ComplaintEscalated':
@@ -294,44 +299,27 @@ const complaintStep = (f: CaseFile, e: ComplaintEvent, by: string): CaseFile => 
         e.data.findings,
       );
     case 'ComplaintAnswered':
-      return {
-        ...f,
-        feedback: [
-          ...f.feedback,
-          {
-            type: e.type,
-            at: e.data.answeredAt,
-            detail: { via: e.data.via, onTime: e.data.onTime, reply: e.data.reply },
-          },
-        ],
-      };
+      return added(f, 'feedback', {
+        type: e.type,
+        at: e.data.answeredAt,
+        detail: { via: e.data.via, onTime: e.data.onTime, reply: e.data.reply },
+      });
     case 'ComplaintReturnVisited':
-      return {
-        ...f,
-        evaluations: [
-          ...f.evaluations,
-          {
-            at: e.data.visitedAt,
-            outcome: e.data.outcome,
-            ...(e.data.level !== undefined ? { level: e.data.level } : {}),
-          },
-        ],
-      };
+      return added(f, 'evaluations', {
+        at: e.data.visitedAt,
+        outcome: e.data.outcome,
+        ...(e.data.level !== undefined ? { level: e.data.level } : {}),
+      });
     case 'ComplaintClosed':
-      return {
-        ...f,
-        closedAt: e.data.closedAt,
-        decisions: [
-          ...f.decisions,
-          decision(
-            e.type,
-            e.data.closedAt,
-            by,
-            e.data.verified ? 'verified' : 'not-verified',
-            e.data.summary,
-          ),
-        ],
-      };
+      draft(f).closedAt = e.data.closedAt;
+      return decided(
+        f,
+        e.type,
+        e.data.closedAt,
+        by,
+        e.data.verified ? 'verified' : 'not-verified',
+        e.data.summary,
+      );
     default:
       return f;
   }
@@ -467,7 +455,8 @@ export const applyCaseArchive = (
     next = ticketStep(current, event as TicketEvent, envelope.actor.id);
   else next = complaintStep(current, event as ComplaintEvent, envelope.actor.id);
   push(next.timeline, { ...changeEntry(stored), data });
-  state.files.set(where.key, { ...next, lastStep: envelope.type });
+  draft(next).lastStep = envelope.type;
+  if (next !== current || !state.files.has(where.key)) state.files.set(where.key, next);
   return state;
 };
 

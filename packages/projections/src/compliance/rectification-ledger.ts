@@ -2,6 +2,7 @@ import type { RectificationEvent, RectificationEventData, StoredEvent } from '@c
 import { type ChangeEntry, changeEntry, envelopeOf, push } from '../kernel/events.js';
 import type { Projection } from '../kernel/projection.js';
 import { snapshot } from '../kernel/snapshot.js';
+import type { EntityAccess } from '../kernel/spill.js';
 
 export type LedgerStatus =
   | 'open'
@@ -102,6 +103,21 @@ const step = (entry: LedgerEntry, e: RectificationEvent): LedgerEntry => {
   }
 };
 
+/**
+ * Rectifications are entities keyed by id: the ledger of a long log (each entry keeps its
+ * change history) can live in a document store (`spillEntities`) rather than the heap.
+ */
+export const rectificationEntities: EntityAccess<RectificationLedgerState> = {
+  entities: (state) => state.entries,
+  keyOf: (_, stored) => {
+    const { streamId, type, data } = stored.envelope;
+    if (!streamId.startsWith('rectification-')) return undefined;
+    const id = (data as { rectificationId?: unknown }).rectificationId;
+    // An opening replaces whatever was kept under its id: nothing to read back.
+    return typeof id === 'string' ? { key: id, fresh: type === 'RectificationOpened' } : undefined;
+  },
+};
+
 /** The rectification ledger 整改台账 (AUD-02): status, deadline and rebounds of every rectification. */
 export const rectificationLedgerProjection: Projection<
   RectificationLedgerState,
@@ -110,6 +126,7 @@ export const rectificationLedgerProjection: Projection<
   name: 'rectification-ledger',
   version: 1,
   filter: { streamPrefixes: ['rectification-'] },
+  entities: rectificationEntities,
   init: () => ({ entries: new Map() }),
   apply: (state, stored: StoredEvent) => {
     if (!stored.envelope.streamId.startsWith('rectification-')) return state;

@@ -7,14 +7,23 @@ import {
   type WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf } from '../kernel/events.js';
+import { addFact, col, dayNumber, type FactTable, factTable } from '../kernel/fact-table.js';
 import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
 
+/**
+ * One staff member's record. Services, responses and ratings arrive with most tickets, so they
+ * are fact tables (columns of numbers: a day number, then the measure) rather than an object
+ * each — memory that stays small over a long log.
+ */
 interface StaffRecord {
-  readonly completions: { readonly on: string; readonly onTime: boolean }[];
-  readonly responses: { readonly on: string; readonly minutes: number }[];
-  readonly ratings: { readonly on: string; readonly good: boolean; readonly level: number }[];
+  /** Day, on time (1/0). */
+  readonly completions: FactTable;
+  /** Day, minutes. */
+  readonly responses: FactTable;
+  /** Day, good (1/0), level. */
+  readonly ratings: FactTable;
   readonly verifiedComplaints: string[];
   readonly trainings: string[];
   readonly assessments: { readonly on: string; readonly result: string; readonly score?: number }[];
@@ -63,9 +72,9 @@ export interface StaffPerformanceQueries {
 }
 
 const empty = (): StaffRecord => ({
-  completions: [],
-  responses: [],
-  ratings: [],
+  completions: factTable(['int', 'int'], 16),
+  responses: factTable(['int', 'float'], 16),
+  ratings: factTable(['int', 'int', 'float'], 16),
   verifiedComplaints: [],
   trainings: [],
   assessments: [],
@@ -81,6 +90,25 @@ const toPeriod = (p: string | Period): Period => {
 
 const mean = (xs: readonly number[]): number | null =>
   xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** The rows of a table (day in column 0) dated in the period. */
+const rowsIn = (table: FactTable, p: Period): number[] => {
+  const from = dayNumber(p.from);
+  const to = dayNumber(p.to);
+  const days = col(table, 0);
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i] as number;
+    if (day >= from && day <= to) out.push(i);
+  }
+  return out;
+};
+
+/** Column `c` of the given rows. */
+const valuesOf = (table: FactTable, c: number, rows: readonly number[]): number[] => {
+  const values = col(table, c);
+  return rows.map((i) => values[i] as number);
+};
 
 /** Staff performance (STF-05): services, time, satisfaction, complaints, training, reviews. */
 export const createStaffPerformanceProjection = (
@@ -101,21 +129,19 @@ export const createStaffPerformanceProjection = (
     p: Period,
   ): StaffPerformance => {
     const r = state.staff.get(staffId) ?? empty();
-    const completions = r.completions.filter((x) => inPeriod(p, x.on));
-    const ratings = r.ratings.filter((x) => inPeriod(p, x.on));
-    const good = ratings.filter((x) => x.good).length;
+    const completions = rowsIn(r.completions, p);
+    const ratings = rowsIn(r.ratings, p);
+    const good = valuesOf(r.ratings, 1, ratings).filter((x) => x !== 0).length;
     return {
       staffId,
       period: p.key,
       servicesCompleted: completions.length,
-      completedOnTime: completions.filter((x) => x.onTime).length,
-      meanFirstResponseMinutes: mean(
-        r.responses.filter((x) => inPeriod(p, x.on)).map((x) => x.minutes),
-      ),
+      completedOnTime: valuesOf(r.completions, 1, completions).filter((x) => x !== 0).length,
+      meanFirstResponseMinutes: mean(valuesOf(r.responses, 1, rowsIn(r.responses, p))),
       ratings: ratings.length,
       goodRatings: good,
       satisfactionRate: ratings.length === 0 ? null : good / ratings.length,
-      meanRatingLevel: mean(ratings.map((x) => x.level)),
+      meanRatingLevel: mean(valuesOf(r.ratings, 2, ratings)),
       verifiedComplaints: r.verifiedComplaints.filter((d) => inPeriod(p, d)).length,
       trainings: r.trainings.filter((d) => inPeriod(p, d)).length,
       assessments: r.assessments.filter((x) => inPeriod(p, x.on)).map((x) => ({ ...x })),
@@ -135,21 +161,21 @@ export const createStaffPerformanceProjection = (
         const e = envelopeOf<TicketEvent>(stored);
         const on = () => dateOf(e.data.at);
         if (e.type === 'TicketCompleted')
-          record(state, e.data.firstResponsibleStaffId).completions.push({
-            on: on(),
-            onTime: e.data.withinLimit,
-          });
+          addFact(record(state, e.data.firstResponsibleStaffId).completions, [
+            dayNumber(on()),
+            e.data.withinLimit ? 1 : 0,
+          ]);
         else if (e.type === 'FirstResponseRecorded')
-          record(state, e.data.staffId).responses.push({
-            on: dateOf(e.data.receivedAt),
-            minutes: e.data.minutes,
-          });
+          addFact(record(state, e.data.staffId).responses, [
+            dayNumber(dateOf(e.data.receivedAt)),
+            e.data.minutes,
+          ]);
         else if (e.type === 'TicketRated')
-          record(state, e.data.firstResponsibleStaffId).ratings.push({
-            on: on(),
-            good: e.data.good,
-            level: e.data.level,
-          });
+          addFact(record(state, e.data.firstResponsibleStaffId).ratings, [
+            dayNumber(on()),
+            e.data.good ? 1 : 0,
+            e.data.level,
+          ]);
         return state;
       }
       const staffId = idOf(streamId, 'staff-');

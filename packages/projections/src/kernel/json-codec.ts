@@ -1,7 +1,8 @@
 /**
  * JSON for read-model state. Projections keep per-entity data in `Map`s and positions in
  * `bigint`s; plain `JSON.stringify` loses both, so they are tagged: a Map becomes
- * `{ "$map": [[key, value], …] }`, a Set `{ "$set": […] }`, a bigint `{ "$bigint": "123" }`.
+ * `{ "$map": [[key, value], …] }`, a Set `{ "$set": […] }`, a bigint `{ "$bigint": "123" }`,
+ * and the columns of a fact table (`Int32Array`, `Float64Array`) `{ "$i32": […] }`, `{ "$f64": […] }`.
  */
 export type Json =
   | null
@@ -33,6 +34,8 @@ export const toJson = (value: unknown): Json => {
   }
   if (value instanceof Map) return { $map: [...value].map(([k, v]) => [toJson(k), toJson(v)]) };
   if (value instanceof Set) return { $set: [...value].map(toJson) };
+  if (value instanceof Int32Array) return { $i32: [...value] };
+  if (value instanceof Float64Array) return { $f64: [...value].map((x) => toJson(x)) };
   if (Array.isArray(value)) return value.map(toJson);
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -54,6 +57,8 @@ export const fromJson = (json: unknown): unknown => {
         (json.$map as unknown[][]).map(([k, v]) => [fromJson(k), fromJson(v)] as const),
       );
     if (Array.isArray(json.$set)) return new Set((json.$set as unknown[]).map(fromJson));
+    if (Array.isArray(json.$i32)) return Int32Array.from(json.$i32 as number[]);
+    if (Array.isArray(json.$f64)) return Float64Array.from(json.$f64 as number[]);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(json)) out[k] = fromJson(v);

@@ -17,6 +17,17 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{
 export const memoDateOf = (
   calendar: Pick<WorkCalendar, 'dateOf'>,
 ): ((instant: string) => string) => {
+  // One memo per calendar, shared by every read model of a replay that dates by it.
+  const shared = memos.get(calendar);
+  if (shared) return shared;
+  const memo = createMemo(calendar);
+  memos.set(calendar, memo);
+  return memo;
+};
+
+const memos = new WeakMap<Pick<WorkCalendar, 'dateOf'>, (instant: string) => string>();
+
+const createMemo = (calendar: Pick<WorkCalendar, 'dateOf'>): ((instant: string) => string) => {
   const hours = new Map<number, string | null>();
   return (instant) => {
     // Anything else (a date alone, no offset, garbage): the calendar decides, as before.

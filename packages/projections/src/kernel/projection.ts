@@ -27,9 +27,10 @@ export interface Projection<S, Q> {
   readonly codec?: StateCodec<S>;
   /**
    * Read models that keep part of their state in a document store (`spillEntities`): awaited
-   * before each `apply`, so that the entity the event touches is back in memory.
+   * before each `apply`, so that the entity the event touches is back in memory. Returns
+   * undefined when the entity is already there (most events: nothing to wait for).
    */
-  readonly load?: (state: S, event: StoredEvent) => Promise<void>;
+  readonly load?: (state: S, event: StoredEvent) => Promise<void> | undefined;
   /** Awaited when a one-off build ends: writes what is only in memory to the store. */
   readonly flush?: (state: S) => Promise<void>;
   /**

@@ -66,26 +66,50 @@ export const spillEntities = <S>(
     }
   };
 
+  /** Reads an evicted entity back from the store into memory. */
+  const restore = async (entities: Map<string, unknown>, key: string): Promise<void> => {
+    const doc = await documents.get(model, key);
+    if (doc !== undefined) entities.set(key, fromJson(doc));
+  };
+
+  /** `load` when the store must be reset or written first. */
+  const loadAfterIo = async (state: S, event: StoredEvent): Promise<void> => {
+    if (!started.has(state as object)) {
+      started.add(state as object);
+      pending.clear();
+      await documents.reset(model);
+    }
+    if (pending.size >= batch) await write();
+    const where = access.keyOf(state, event);
+    if (!where || where.fresh) return;
+    const entities = access.entities(state);
+    if (entities.has(where.key)) return;
+    const parked = pending.get(where.key);
+    pending.delete(where.key);
+    const doc = parked ?? (await documents.get(model, where.key));
+    if (doc !== undefined) entities.set(where.key, fromJson(doc));
+  };
+
   return {
     name: inner.name,
     version: inner.version,
     ...(inner.filter ? { filter: inner.filter } : {}),
     init: inner.init,
-    load: async (state, event) => {
-      if (!started.has(state as object)) {
-        started.add(state as object);
-        pending.clear();
-        await documents.reset(model);
-      }
-      if (pending.size >= batch) await write();
+    load: (state, event) => {
+      // Starting a build or writing a full batch waits for the store; so does reading back an
+      // evicted entity. Anything else — most events — is answered without a promise.
+      if (!started.has(state as object) || pending.size >= batch) return loadAfterIo(state, event);
       const where = access.keyOf(state, event);
-      if (!where || where.fresh) return;
+      if (!where || where.fresh) return undefined;
       const entities = access.entities(state);
-      if (entities.has(where.key)) return;
+      if (entities.has(where.key)) return undefined;
       const parked = pending.get(where.key);
-      pending.delete(where.key);
-      const doc = parked ?? (await documents.get(model, where.key));
-      if (doc !== undefined) entities.set(where.key, fromJson(doc));
+      if (parked !== undefined) {
+        pending.delete(where.key);
+        entities.set(where.key, fromJson(parked));
+        return undefined;
+      }
+      return restore(entities, where.key);
     },
     apply: (state, event) => {
       const next = inner.apply(state, event);

@@ -9,8 +9,9 @@ import type {
   WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf, push } from '../kernel/events.js';
+import { addFact, dayNumber, internId } from '../kernel/fact-table.js';
 import type { FacilityFact, KpiState, StaffFact } from './facts.js';
-import { internUnits, unitKeys } from './units.js';
+import { internUnits, unitKeys, unitListId, unitsIdOf } from './units.js';
 
 type DateOf = WorkCalendar['dateOf'];
 
@@ -95,74 +96,95 @@ const applyFacility = (
   }
 };
 
+/** The unit keys of a list id, without those of one kind. */
+const withoutKind = (s: KpiState, units: number, kind: string): readonly string[] =>
+  (s.unitLists.values[units] ?? []).filter((u) => !u.startsWith(`${kind}:`));
+
+/** The union of unit-key lists, in order, each key once. */
+const merged = (...lists: readonly (readonly string[])[]): readonly string[] => [
+  ...new Set(lists.flat()),
+];
+
 const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
   const e = envelopeOf<TicketEvent>(stored);
-  const ticket = s.tickets.get(e.data.ticketId);
-  const units = ticket?.units ?? [];
+  const id = e.data.ticketId;
+  const ticket = s.openTickets.get(id);
+  const units = ticket?.units ?? unitListId(s.unitLists, []);
+  const day = (instant: string) => dayNumber(dateOf(instant));
   switch (e.type) {
-    case 'TicketReceived':
-      s.tickets.set(e.data.ticketId, {
-        receivedOn: dateOf(e.data.at),
-        units: unitKeys(
-          ['centre', e.data.centreId],
-          ['window', e.data.windowId],
-          ['staff', e.data.firstResponsibleStaffId],
-        ),
-        repeat: e.data.nature === 'repeat',
-        communityId: e.data.communityId,
-      });
+    case 'TicketReceived': {
+      const received = unitsIdOf(
+        s.unitLists,
+        ['centre', e.data.centreId],
+        ['window', e.data.windowId],
+        ['staff', e.data.firstResponsibleStaffId],
+      );
+      // A first response recorded before the receipt (a cut log) still counts once.
+      s.openTickets.set(id, { units: received, responded: ticket?.responded ?? false });
+      addFact(s.received, [day(e.data.at), received, e.data.nature === 'repeat' ? 1 : 0]);
       return;
+    }
     case 'QueueNumberCalled':
-      s.waits.push({
-        on: dateOf(e.data.at),
-        minutes: e.data.waitMinutes,
-        units: unitKeys(
+      addFact(s.waits, [
+        day(e.data.at),
+        unitsIdOf(
+          s.unitLists,
           ['centre', e.data.centreId],
           ['window', e.data.windowId],
           ['staff', e.data.staffId],
         ),
-      });
+        e.data.waitMinutes,
+      ]);
       return;
-    case 'FirstResponseRecorded':
+    case 'FirstResponseRecorded': {
       // One first response per ticket; dated by receipt, as K-03 measures from receipt.
-      if (!s.firstResponses.has(e.data.ticketId))
-        s.firstResponses.set(e.data.ticketId, {
-          on: dateOf(e.data.receivedAt),
-          minutes: e.data.minutes,
-          units: internUnits([...new Set([...units, ...unitKeys(['centre', e.data.centreId])])]),
-        });
+      if (ticket?.responded) return;
+      s.openTickets.set(id, { units, responded: true });
+      const keys = merged(s.unitLists.values[units] ?? [], unitKeys(['centre', e.data.centreId]));
+      addFact(s.firstResponses, [
+        day(e.data.receivedAt),
+        unitListId(s.unitLists, keys),
+        e.data.minutes,
+      ]);
       return;
+    }
     case 'TicketReviewed':
-      s.reviews.push({ on: dateOf(e.data.at), onTime: e.data.withinLimit, units });
+      addFact(s.reviews, [day(e.data.at), units, e.data.withinLimit ? 1 : 0]);
       return;
-    case 'TicketCompleted':
-      s.completions.push({
-        on: dateOf(e.data.at),
-        onTime: e.data.withinLimit,
-        communityId: e.data.communityId,
-        units: internUnits([
-          ...new Set([
-            ...units.filter((u) => !u.startsWith('staff:')),
-            ...unitKeys(
-              ['centre', e.data.centreId],
-              ['department', e.data.unitId],
-              ['staff', e.data.firstResponsibleStaffId],
-            ),
-          ]),
-        ]),
-      });
+    case 'TicketCompleted': {
+      const keys = merged(
+        withoutKind(s, units, 'staff'),
+        unitKeys(
+          ['centre', e.data.centreId],
+          ['department', e.data.unitId],
+          ['staff', e.data.firstResponsibleStaffId],
+        ),
+      );
+      const community = e.data.communityId;
+      addFact(s.completions, [
+        day(e.data.at),
+        unitListId(s.unitLists, keys),
+        e.data.withinLimit ? 1 : 0,
+        internId(s.communities, community, () => community),
+      ]);
       return;
+    }
     case 'TicketRated':
-      s.ratings.push({
-        on: dateOf(e.data.at),
-        good: e.data.good,
-        units: unitKeys(
+      addFact(s.ratings, [
+        day(e.data.at),
+        unitsIdOf(
+          s.unitLists,
           ['centre', e.data.centreId],
           ['window', e.data.windowId],
           ['department', e.data.unitId],
           ['staff', e.data.firstResponsibleStaffId],
         ),
-      });
+        e.data.good ? 1 : 0,
+      ]);
+      return;
+    case 'TicketArchived':
+      // Archived is terminal (TKT-08): no KPI event can follow, so its row is let go.
+      s.openTickets.delete(id);
       return;
     default:
       return;

@@ -1,7 +1,17 @@
 import type { Policy } from '@civic-ledger/domain';
+import { col, dayNumber, type FactTable } from '../kernel/fact-table.js';
 import { inPeriod, minusMonths, type Period, periodOf, plusDays } from '../kernel/periods.js';
-import type { DatedFact, KpiState, MinutesFact, OnTimeFact, StaffFact } from './facts.js';
-import { inUnit } from './units.js';
+import {
+  COMMUNITY,
+  DAY,
+  type DatedFact,
+  type KpiState,
+  type OnTimeFact,
+  type StaffFact,
+  UNITS,
+  VALUE,
+} from './facts.js';
+import { inUnit, unitMatches } from './units.js';
 import {
   atLeast,
   atMost,
@@ -30,6 +40,8 @@ interface Cut {
   readonly period: Period;
   readonly unit: KpiValue['unit'];
   readonly options: KpiQueryOptions;
+  /** For each of the state's unit lists, whether it belongs to `unit`. */
+  readonly matches: readonly boolean[];
 }
 
 /** Which aggregate feeds which KPI: a KPI without data says whether its feeder is silent. */
@@ -74,19 +86,42 @@ const within = <F extends DatedFact>(c: Cut, facts: Iterable<F>): F[] => {
   return out;
 };
 
-const onTimeRate = (c: Cut, id: KpiId, facts: Iterable<OnTimeFact>, target: number): KpiValue => {
-  const xs = within(c, facts);
-  return value(c, id, xs.filter((f) => f.onTime).length, xs.length, atLeast(target));
+/** The rows of a fact table dated in the period and belonging to the unit. */
+const rows = (c: Cut, table: FactTable): number[] => {
+  const from = dayNumber(c.period.from);
+  const to = dayNumber(c.period.to);
+  const days = col(table, DAY);
+  const units = col(table, UNITS);
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i] as number;
+    if (day >= from && day <= to && c.matches[units[i] as number] === true) out.push(i);
+  }
+  return out;
+};
+
+/** How many of the rows have a non-zero VALUE (on time, good, repeat). */
+const flagged = (table: FactTable, xs: readonly number[]): number => {
+  const values = col(table, VALUE);
+  let n = 0;
+  for (const i of xs) if (values[i] !== 0) n++;
+  return n;
+};
+
+const onTimeRate = (c: Cut, id: KpiId, table: FactTable, target: number): KpiValue => {
+  const xs = rows(c, table);
+  return value(c, id, flagged(table, xs), xs.length, atLeast(target));
 };
 
 const meanMinutes = (
   c: Cut,
   id: KpiId,
-  facts: Iterable<MinutesFact>,
+  table: FactTable,
   target: number,
   withP90: boolean,
 ): KpiValue => {
-  const xs = within(c, facts).map((f) => f.minutes);
+  const minutes = col(table, VALUE);
+  const xs = rows(c, table).map((i) => minutes[i] as number);
   const sum = xs.reduce((a, b) => a + b, 0);
   return value(c, id, sum, xs.length, atMost(target), withP90 ? { p90: percentile(xs, 90) } : {});
 };
@@ -149,32 +184,30 @@ const computers: Record<KpiId, (c: Cut) => KpiValue> = {
     return value(c, 'K-02', done, due, atLeast(c.env.policy.kpi.pmCompliance));
   },
   'K-03': (c) =>
-    meanMinutes(
-      c,
-      'K-03',
-      c.state.firstResponses.values(),
-      c.env.policy.kpi.firstResponseMinutes,
-      true,
-    ),
+    meanMinutes(c, 'K-03', c.state.firstResponses, c.env.policy.kpi.firstResponseMinutes, true),
   'K-04': (c) => meanMinutes(c, 'K-04', c.state.waits, c.env.policy.kpi.windowWaitMinutes, false),
   'K-05': (c) => onTimeRate(c, 'K-05', c.state.completions, c.env.policy.kpi.onTimeCompletion),
   'K-06': (c) => onTimeRate(c, 'K-06', c.state.reviews, c.env.policy.kpi.reviewOnTime),
-  'K-07': (c) => onTimeRate(c, 'K-07', c.state.complaintAnswers, c.env.policy.kpi.complaintOnTime),
+  'K-07': (c) => {
+    const xs = within(c, c.state.complaintAnswers);
+    const target = atLeast(c.env.policy.kpi.complaintOnTime);
+    return value(c, 'K-07', xs.filter((f: OnTimeFact) => f.onTime).length, xs.length, target);
+  },
   // K-08: complaints received ÷ tickets completed; no target (lower is better).
   'K-08': (c) =>
     value(
       c,
       'K-08',
       within(c, c.state.complaints.values()).length,
-      within(c, c.state.completions).length,
+      rows(c, c.state.completions).length,
       null,
     ),
   'K-09': (c) => {
-    const xs = within(c, c.state.ratings);
+    const xs = rows(c, c.state.ratings);
     const kpi = c.env.policy.kpi;
     const target =
       c.options.satisfactionTarget === 'city' ? kpi.satisfactionCity : kpi.satisfactionFacility;
-    return value(c, 'K-09', xs.filter((r) => r.good).length, xs.length, atLeast(target));
+    return value(c, 'K-09', flagged(c.state.ratings, xs), xs.length, atLeast(target));
   },
   // K-10: responses ÷ questionnaires issued, over the surveys closed in the period.
   'K-10': (c) => {
@@ -236,10 +269,8 @@ const computers: Record<KpiId, (c: Cut) => KpiValue> = {
     return value(c, 'K-14', accepted, due, atLeast(c.env.policy.kpi.rectificationOnTime));
   },
   'K-15': (c) => {
-    const received = [...c.state.tickets.values()].filter(
-      (t) => inPeriod(c.period, t.receivedOn) && inUnit(t.units, c.unit),
-    );
-    return value(c, 'K-15', received.filter((t) => t.repeat).length, received.length, null);
+    const received = rows(c, c.state.received);
+    return value(c, 'K-15', flagged(c.state.received, received), received.length, null);
   },
   // K-16: registered communities with at least one completed service ÷ communities registered.
   'K-16': (c) => {
@@ -248,7 +279,10 @@ const computers: Record<KpiId, (c: Cut) => KpiValue> = {
       return value(c, 'K-16', 0, 0, atLeast(c.env.policy.kpi.serviceCoverage), {
         note: 'not yet fed: no community register was given (KpiOptions.communities)',
       });
-    const served = new Set(within(c, c.state.completions).map((f) => f.communityId));
+    const community = col(c.state.completions, COMMUNITY);
+    const served = new Set(
+      rows(c, c.state.completions).map((i) => c.state.communities.values[community[i] as number]),
+    );
     const covered = register.filter((id) => served.has(id)).length;
     return value(c, 'K-16', covered, register.length, atLeast(c.env.policy.kpi.serviceCoverage));
   },
@@ -265,4 +299,5 @@ export const computeKpi = (
   period: Period,
   unit?: KpiValue['unit'],
   options: KpiQueryOptions = {},
-): KpiValue => computers[id]({ state, env, period, unit, options });
+): KpiValue =>
+  computers[id]({ state, env, period, unit, options, matches: unitMatches(state.unitLists, unit) });

@@ -1,3 +1,5 @@
+import { type FactTable, factTable, type Interned, interned } from '../kernel/fact-table.js';
+
 /**
  * The facts the KPIs are computed from: one small record per entity or measurement, with
  * local dates (policy time zone) and unit keys. Queries aggregate them for any period and
@@ -22,34 +24,14 @@ export interface TaskFact {
   readonly cancelled: boolean;
 }
 
-/** A ticket as received (K-08, K-15, K-16 and the units of later facts). */
-export interface TicketFact {
-  readonly receivedOn: string;
-  readonly units: readonly string[];
-  readonly repeat: boolean;
-  readonly communityId: string;
-}
-
 /** A measurement or outcome on a local date, in some units. */
 export interface DatedFact {
   readonly on: string;
   readonly units: readonly string[];
 }
 
-export interface MinutesFact extends DatedFact {
-  readonly minutes: number;
-}
-
 export interface OnTimeFact extends DatedFact {
   readonly onTime: boolean;
-}
-
-export interface CompletionFact extends OnTimeFact {
-  readonly communityId: string;
-}
-
-export interface RatingFact extends DatedFact {
-  readonly good: boolean;
 }
 
 /** A closed survey (K-10, K-11). */
@@ -97,24 +79,51 @@ export interface RectificationFact {
   }[];
 }
 
+/**
+ * A ticket while KPI events can still follow (until it is archived, a terminal status): the
+ * units later facts inherit and whether its first response was counted.
+ */
+export interface OpenTicket {
+  readonly units: number;
+  readonly responded: boolean;
+}
+
+/**
+ * The columns of the ticket measurements ({@link FactTable}s): a long log holds millions, so
+ * they are numbers, never objects — `DAY` a day number (`dayNumber`), `UNITS` an index into
+ * `unitLists`, `VALUE` the measure (minutes, or 1/0 for on time, good, repeat), `COMMUNITY`
+ * (completions only) an index into `communities`.
+ */
+export const DAY = 0;
+export const UNITS = 1;
+export const VALUE = 2;
+export const COMMUNITY = 3;
+
 export interface KpiState {
   readonly facilities: Map<string, FacilityFact>;
   readonly tasks: Map<string, TaskFact>;
-  readonly tickets: Map<string, TicketFact>;
-  /** K-03: one first response per ticket, dated by receipt. */
-  readonly firstResponses: Map<string, MinutesFact>;
-  /** K-04: one wait per queue number called. */
-  readonly waits: MinutesFact[];
-  /** K-05. */
-  readonly completions: CompletionFact[];
-  /** K-06. */
-  readonly reviews: OnTimeFact[];
+  /** Tickets received and not yet archived. */
+  readonly openTickets: Map<string, OpenTicket>;
+  /** Every distinct list of unit keys a fact belongs to, by index. */
+  readonly unitLists: Interned<readonly string[]>;
+  /** Community ids of completions (K-16), by index. */
+  readonly communities: Interned<string>;
+  /** K-15, by receipt: VALUE = repeat. */
+  readonly received: FactTable;
+  /** K-03, one per ticket, dated by receipt: VALUE = minutes. */
+  readonly firstResponses: FactTable;
+  /** K-04, one per queue number called: VALUE = minutes. */
+  readonly waits: FactTable;
+  /** K-05, K-08, K-16: VALUE = on time, and COMMUNITY. */
+  readonly completions: FactTable;
+  /** K-06: VALUE = on time. */
+  readonly reviews: FactTable;
+  /** K-09: VALUE = good. */
+  readonly ratings: FactTable;
   /** K-07: complaint answers. */
   readonly complaintAnswers: OnTimeFact[];
   /** K-08: complaints received. */
   readonly complaints: Map<string, DatedFact>;
-  /** K-09. */
-  readonly ratings: RatingFact[];
   /** K-10, K-11. */
   readonly surveys: Map<string, SurveyFact>;
   readonly staff: Map<string, StaffFact>;
@@ -127,14 +136,17 @@ export interface KpiState {
 export const initialKpiState = (): KpiState => ({
   facilities: new Map(),
   tasks: new Map(),
-  tickets: new Map(),
-  firstResponses: new Map(),
-  waits: [],
-  completions: [],
-  reviews: [],
+  openTickets: new Map(),
+  unitLists: interned(),
+  communities: interned(),
+  received: factTable(['int', 'int', 'int']),
+  firstResponses: factTable(['int', 'int', 'float']),
+  waits: factTable(['int', 'int', 'float']),
+  completions: factTable(['int', 'int', 'int', 'int']),
+  reviews: factTable(['int', 'int', 'int']),
+  ratings: factTable(['int', 'int', 'int']),
   complaintAnswers: [],
   complaints: new Map(),
-  ratings: [],
   surveys: new Map(),
   staff: new Map(),
   rectifications: new Map(),

@@ -1,3 +1,4 @@
+import { type Interned, internId } from '../kernel/fact-table.js';
 import type { UnitKind, UnitRef } from './value.js';
 
 /** A unit as a compact key (`centre:C1`) so that facts stay small in memory and JSON. */
@@ -35,3 +36,23 @@ export const unitKeys = (
 /** True when no unit is asked for, or the fact belongs to it. */
 export const inUnit = (units: readonly string[], unit: UnitRef | undefined): boolean =>
   unit === undefined || units.includes(unitKey(unit.kind, unit.id));
+
+/** The index of a list of unit keys in a state's `unitLists`, added the first time it is seen. */
+export const unitListId = (lists: Interned<readonly string[]>, keys: readonly string[]): number =>
+  internId(lists, keys.join('\u0000'), () => internUnits(keys));
+
+/** {@link unitKeys} as an index in a state's `unitLists`. */
+export const unitsIdOf = (
+  lists: Interned<readonly string[]>,
+  ...pairs: readonly (readonly [UnitKind, string | undefined])[]
+): number => {
+  const keys: string[] = [];
+  for (const [kind, id] of pairs) if (id !== undefined) keys.push(unitKey(kind, id));
+  return unitListId(lists, keys);
+};
+
+/** For each list of `unitLists`, whether a fact in it belongs to `unit` (all when no unit). */
+export const unitMatches = (
+  lists: Interned<readonly string[]>,
+  unit: UnitRef | undefined,
+): readonly boolean[] => lists.values.map((units) => inUnit(units, unit));

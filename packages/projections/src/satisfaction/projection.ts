@@ -11,6 +11,17 @@ import {
   type WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf } from '../kernel/events.js';
+import {
+  addFact,
+  col,
+  dateOfDay,
+  dayNumber,
+  type FactTable,
+  factTable,
+  type Interned,
+  interned,
+  internId,
+} from '../kernel/fact-table.js';
 import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
@@ -103,8 +114,25 @@ interface SurveyRecord {
   }[];
 }
 
+/**
+ * Every rating as a row of numbers (a long log holds one per rated ticket): day, level, flags
+ * (1 good, 2 bad, 4 << k when dimension k was scored), the interned service type, centre,
+ * window (-1: none), unit (-1: none) and staff member, then the four dimension scores. Only bad
+ * ratings keep their ticket id (SAT-02 follow-up), by row.
+ */
+export interface RatingTable {
+  readonly rows: FactTable;
+  readonly names: Interned<string>;
+  readonly badTickets: Map<number, string>;
+}
+
+const GOOD = 1;
+const BAD = 2;
+const SCORED = 4;
+const DIMENSION_COLUMN = 8;
+
 export interface SatisfactionState {
-  readonly ratings: RatingRecord[];
+  readonly ratings: RatingTable;
   /** Tickets that had a return visit after a bad rating (SAT-02). */
   readonly returnVisits: Set<string>;
   readonly complaints: Map<string, ComplaintRecord>;
@@ -178,6 +206,35 @@ const cutKey = (r: RatingRecord, by: SatisfactionCut): string | undefined => {
   }
 };
 
+/** The rating of one row, as the queries read it. */
+const ratingAt = (t: RatingTable, i: number): RatingRecord => {
+  const value = (c: number) => col(t.rows, c)[i] as number;
+  const name = (c: number) => t.names.values[value(c)];
+  const flags = value(2);
+  const scored = dimensions.filter((_, k) => (flags & (SCORED << k)) !== 0);
+  const windowId = name(5);
+  const unitId = name(6);
+  return {
+    ticketId: t.badTickets.get(i) ?? '',
+    on: dateOfDay(value(0)),
+    level: value(1),
+    good: (flags & GOOD) !== 0,
+    bad: (flags & BAD) !== 0,
+    serviceType: name(3) ?? '',
+    centreId: name(4) ?? '',
+    staffId: name(7) ?? '',
+    ...(scored.length > 0
+      ? {
+          dimensions: Object.fromEntries(
+            scored.map((k) => [k, value(DIMENSION_COLUMN + dimensions.indexOf(k))]),
+          ),
+        }
+      : {}),
+    ...(windowId !== undefined ? { windowId } : {}),
+    ...(unitId !== undefined ? { unitId } : {}),
+  };
+};
+
 const applyTicket = (
   s: SatisfactionState,
   stored: StoredEvent,
@@ -186,22 +243,27 @@ const applyTicket = (
   const e = envelopeOf<TicketEvent>(stored);
   if (e.type === 'TicketRated') {
     const d = e.data;
-    const scored = d.dimensions
-      ? Object.fromEntries(Object.entries(d.dimensions).filter(([, v]) => v !== undefined))
-      : undefined;
-    s.ratings.push({
-      ticketId: d.ticketId,
-      on: dateOf(d.at),
-      level: d.level,
-      good: d.good,
-      bad: d.bad,
-      serviceType: d.serviceType,
-      centreId: d.centreId,
-      staffId: d.firstResponsibleStaffId,
-      ...(scored && Object.keys(scored).length > 0 ? { dimensions: scored } : {}),
-      ...(d.windowId !== undefined ? { windowId: d.windowId } : {}),
-      ...(d.unitId !== undefined ? { unitId: d.unitId } : {}),
+    const { rows, names } = s.ratings;
+    const name = (v: string | undefined) => (v === undefined ? -1 : internId(names, v, () => v));
+    let flags = (d.good ? GOOD : 0) | (d.bad ? BAD : 0);
+    const scores = dimensions.map((k, i) => {
+      const v = d.dimensions?.[k];
+      if (v === undefined) return 0;
+      flags |= SCORED << i;
+      return v;
     });
+    const row = addFact(rows, [
+      dayNumber(dateOf(d.at)),
+      d.level,
+      flags,
+      name(d.serviceType),
+      name(d.centreId),
+      name(d.windowId),
+      name(d.unitId),
+      name(d.firstResponsibleStaffId),
+      ...scores,
+    ]);
+    if (d.bad) s.ratings.badTickets.set(row, d.ticketId);
   } else if (e.type === 'ReturnVisitMade' && e.data.afterBadRating) {
     s.returnVisits.add(e.data.ticketId);
   }
@@ -403,7 +465,21 @@ export const createSatisfactionProjection = (
     version: 1,
     filter: { streamPrefixes: ['ticket-', 'complaint-', 'rectification-', 'survey-'] },
     init: () => ({
-      ratings: [],
+      ratings: {
+        rows: factTable([
+          'int',
+          'float',
+          'int',
+          'int',
+          'int',
+          'int',
+          'int',
+          'int',
+          ...dimensions.map(() => 'float' as const),
+        ]),
+        names: interned(),
+        badTickets: new Map(),
+      },
       returnVisits: new Set(),
       complaints: new Map(),
       rectifications: new Map(),
@@ -418,7 +494,18 @@ export const createSatisfactionProjection = (
       return state;
     },
     queries: (state) => {
-      const ratingsIn = (p: Period) => state.ratings.filter((r) => inPeriod(p, r.on));
+      const ratingsIn = (p: Period): RatingRecord[] => {
+        const { rows } = state.ratings;
+        const from = dayNumber(p.from);
+        const to = dayNumber(p.to);
+        const days = col(rows, 0);
+        const out: RatingRecord[] = [];
+        for (let i = 0; i < rows.length; i++) {
+          const day = days[i] as number;
+          if (day >= from && day <= to) out.push(ratingAt(state.ratings, i));
+        }
+        return out;
+      };
       return {
         distribution: (period, cut) => {
           const p = toPeriod(period);
