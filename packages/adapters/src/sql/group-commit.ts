@@ -12,12 +12,17 @@ export interface QueuedAppend {
 /**
  * Group commit: appends submitted while `maxInFlight` flushes are in flight wait in a queue
  * and go together in the next flush — no timer, so a lone append is sent at once, and under
- * load a group grows to what arrived during a round trip and commit. (Two flushes in flight
- * overlap one's encoding and parameter parsing with the other's commit; the server still
- * serialises them on the log head.) `flush` settles every append of its
- * group itself (each on its own: one conflict does not fail the others); if it throws, the
- * whole group is rejected with that error. A group holds at most `maxRows` events, unless a
- * single append is larger (it then goes alone).
+ * load a group grows to what arrived during a round trip and commit. When a flush returns,
+ * the next one starts a macrotask later, once the callers it settled have run on: a writer
+ * that appends again at once (its next command) joins that group instead of waiting for the
+ * one after it, so concurrent writers share every commit rather than splitting into two
+ * cohorts that take turns at half the group size (measured on PostgreSQL: 8 writers went from
+ * ~4 to 8 appends a commit, −30 % CPU an event). (Two flushes in flight overlap one's
+ * encoding and parameter parsing with the other's commit; the server still serialises them
+ * on the log head.) `flush` settles every append of its group itself (each on its own: one
+ * conflict does not fail the others); if it throws, the whole group is rejected with that
+ * error. A group holds at most `maxRows` events, unless a single append is larger (it then
+ * goes alone).
  */
 export const createGroupCommit = (
   flush: (group: readonly QueuedAppend[]) => Promise<void>,
@@ -48,8 +53,12 @@ export const createGroupCommit = (
           for (const append of group) append.reject(error);
         })
         .finally(() => {
-          inFlight--;
-          pump();
+          // Not at once: the callers just settled continue in microtasks, and a macrotask
+          // later those that append again are queued too (see above).
+          setImmediate(() => {
+            inFlight--;
+            pump();
+          });
         });
     }
   };
