@@ -1,6 +1,19 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { QueryOptions, SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
 
+const STDIN = / FROM STDIN$/;
+
+/** `COPY … FROM STDIN` in PGlite: the data goes in as a blob that the server reads as `/dev/blob`. */
+const copyInto =
+  (q: Pick<PGlite, 'query'>) =>
+  async (statement: string, data: string): Promise<number> => {
+    if (!STDIN.test(statement)) throw new Error(`not a COPY … FROM STDIN: ${statement}`);
+    const result = await q.query(statement.replace(STDIN, " FROM '/dev/blob'"), [], {
+      blob: new Blob([data]),
+    });
+    return result.affectedRows ?? 0;
+  };
+
 /**
  * Wraps a PGlite instance as a {@link SqlDatabase}. PGlite is one in-process session, so its
  * own mutex serialises transactions; `owned` says whether `close` shuts the instance down.
@@ -18,7 +31,7 @@ export const pgliteDatabase = (db: PGlite, owned: boolean): SqlDatabase => {
   });
   return {
     ...queryable(db),
-    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    transaction: (fn) => db.transaction((tx) => fn({ ...queryable(tx), copyFrom: copyInto(tx) })),
     listen: async (channel, onNotify) => {
       const unlisten = await db.listen(channel, () => onNotify());
       return async () => {

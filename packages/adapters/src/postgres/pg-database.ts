@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { QueryOptions, SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
 
 // Prepared-statement names by statement text: the same text always gets the same name, so
@@ -25,6 +26,17 @@ const queryable = (q: pg.Pool | pg.PoolClient, prepare: boolean): SqlQueryable =
     return { rows: result.rows as R[] };
   },
 });
+
+/** `COPY … FROM STDIN` on one client: resolves to the rows copied once the server is done. */
+const copyInto =
+  (client: pg.PoolClient) =>
+  (statement: string, data: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const stream = client.query(copyFromStdin(statement));
+      stream.on('error', reject);
+      stream.on('finish', () => resolve(stream.rowCount));
+      stream.end(data);
+    });
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -60,7 +72,7 @@ export const pgDatabase = (
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const result = await fn(queryable(client, prepare));
+      const result = await fn({ ...queryable(client, prepare), copyFrom: copyInto(client) });
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { computeHash, type EventEnvelope, GENESIS_HASH, nextLogHash } from '@civic-ledger/domain';
+import { COPY_COLUMNS, copyRows } from './copy-rows.js';
 import { COLUMN_ARRAY_TYPES, toColumns } from './event-rows.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 
@@ -87,9 +88,12 @@ const isUniqueViolation = (error: unknown): boolean =>
  * Writes a batch of envelopes in the given order, all or nothing, in one transaction that
  * holds the log head: checks ids and chains (links in the batch first, then each event's
  * hash chunk by chunk, and each stream's start against the stored stream), assigns the
- * next positions, chains `log_hash`, inserts with `INSERT … SELECT FROM unnest(…)` (one
- * array parameter a column), moves the head and NOTIFYs. While the server inserts a chunk,
- * the next chunk's hashes are verified; a refusal rolls everything back.
+ * next positions, chains `log_hash`, writes the rows chunk by chunk, moves the head once
+ * and NOTIFYs. A chunk goes with `COPY … FROM STDIN` where the transaction offers
+ * `copyFrom` (`pg`, PGlite), else with `INSERT … SELECT FROM unnest(…)` (one array
+ * parameter a column); both store the same rows. The first chunk is verified and encoded
+ * while the server looks up the streams, each next one while the server writes the one
+ * before; a refusal rolls everything back.
  */
 export const importBatch = async (
   db: SqlDatabase,
@@ -106,6 +110,13 @@ export const importBatch = async (
            x.cau, x.cor, x.dat::jsonb, x.prv, x.hsh, x.lh
       FROM unnest(${params}, $16::text[])
         WITH ORDINALITY AS x(id, sid, v, t, sv, occ, rec, act, cmd, cau, cor, dat, prv, hsh, lh, o)`;
+  const copy = `COPY ${s}.events ${COPY_COLUMNS} FROM STDIN`;
+  // Only each stream's last stored event (one index probe a stream): selecting all of a
+  // stream's events and keeping the last made every batch read the whole log again.
+  const streamHeads = `SELECT x.sid AS stream_id, e.stream_version AS v, e.hash
+      FROM unnest($1::text[]) AS x(sid)
+      CROSS JOIN LATERAL (SELECT stream_version, hash FROM ${s}.events
+                           WHERE stream_id = x.sid ORDER BY stream_version DESC LIMIT 1) e`;
   try {
     return await db.transaction(async (tx) => {
       const head = (
@@ -118,12 +129,54 @@ export const importBatch = async (
         const at = BigInt(head.pos);
         return { events: 0, firstPosition: 0n, lastPosition: at };
       }
-      const stored = await tx.query<{ stream_id: string; v: number; hash: string }>(
-        `SELECT DISTINCT ON (stream_id) stream_id, stream_version AS v, hash FROM ${s}.events
-          WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
-        [[...starts.keys()]],
-      );
-      const storedHeads = new Map(stored.rows.map((r) => [r.stream_id, r]));
+      const stored = tx.query<{ stream_id: string; v: number; hash: string }>(streamHeads, [
+        [...starts.keys()],
+      ]);
+      stored.catch(() => {});
+
+      const first = BigInt(head.pos) + 1n;
+      let position = BigInt(head.pos);
+      let logHash = head.log_hash;
+      /** The chunk on the server; awaited before a refusal so that none is left in flight. */
+      let previous: Promise<unknown> = stored;
+      /** Verifies a chunk's hashes, chains `log_hash` over it and encodes its rows. */
+      const prepareNow = (start: number): (() => Promise<unknown>) | undefined => {
+        if (start >= events.length) return undefined;
+        const rows = events.slice(start, start + ctx.chunkSize);
+        const logHashes = new Array<string>(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          const e = rows[i]!;
+          if (computeHash(e) !== e.hash)
+            throw refuse(
+              'broken-chain',
+              e,
+              `event ${e.eventId}: its hash does not match its content`,
+            );
+          logHash = nextLogHash(logHash, e.hash);
+          logHashes[i] = logHash;
+        }
+        const at = position;
+        position += BigInt(rows.length);
+        const { copyFrom } = tx;
+        if (copyFrom) {
+          const text = copyRows(rows, at + 1n, logHashes);
+          return () => copyFrom(copy, text);
+        }
+        const params = [at.toString(), ...toColumns(rows), logHashes];
+        return () => tx.query(insert, params);
+      };
+      const prepare = async (start: number) => {
+        try {
+          return prepareNow(start);
+        } catch (error) {
+          await previous.catch(() => {});
+          throw error;
+        }
+      };
+
+      // The first chunk is hashed and encoded while the server looks up the streams.
+      let next = await prepare(0);
+      const storedHeads = new Map((await stored).rows.map((r) => [r.stream_id, r]));
       for (const [streamId, start] of starts) {
         const at = storedHeads.get(streamId) ?? { v: 0, hash: GENESIS_HASH };
         if (start.version !== at.v + 1 || start.prevHash !== at.hash)
@@ -134,41 +187,16 @@ export const importBatch = async (
             `stream ${streamId}: the batch starts at version ${start.version}, the store holds version ${at.v}${start.version === at.v + 1 ? ' with another last hash' : ''}`,
           );
       }
-
-      const first = BigInt(head.pos) + 1n;
-      let position = BigInt(head.pos);
-      let logHash = head.log_hash;
-      let previous: Promise<unknown> | undefined;
-      const settle = async (chunk: number): Promise<void> => {
-        if (!previous) return;
-        await previous;
-        previous = undefined;
-        await ctx.afterInsertChunk?.(tx, chunk);
-      };
-      for (let start = 0, chunk = 0; start < events.length; start += ctx.chunkSize, chunk++) {
-        const rows = events.slice(start, start + ctx.chunkSize);
-        const logHashes = new Array<string>(rows.length);
-        for (let i = 0; i < rows.length; i++) {
-          const e = rows[i]!;
-          if (computeHash(e) !== e.hash) {
-            await previous?.catch(() => {});
-            throw refuse(
-              'broken-chain',
-              e,
-              `event ${e.eventId}: its hash does not match its content`,
-            );
-          }
-          logHash = nextLogHash(logHash, e.hash);
-          logHashes[i] = logHash;
-        }
-        const sent = tx.query(insert, [position.toString(), ...toColumns(rows), logHashes]);
-        // Handled here so that a failure while an earlier chunk is awaited is not "unhandled".
+      for (let chunk = 0; next; chunk++) {
+        const sent = next();
+        // Handled here so that a failure while the next chunk is prepared is not "unhandled".
         sent.catch(() => {});
-        await settle(chunk - 1);
         previous = sent;
-        position += BigInt(rows.length);
+        // While the server writes this chunk, the next one is verified and encoded.
+        next = await prepare((chunk + 1) * ctx.chunkSize);
+        await sent;
+        await ctx.afterInsertChunk?.(tx, chunk);
       }
-      await settle(Math.ceil(events.length / ctx.chunkSize) - 1);
       await tx.query(`UPDATE ${s}.log_head SET position = $1::bigint, log_hash = $2`, [
         position.toString(),
         logHash,

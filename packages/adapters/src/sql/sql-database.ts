@@ -20,6 +20,12 @@ export interface SqlQueryable {
     params?: readonly unknown[],
     options?: QueryOptions,
   ): Promise<{ readonly rows: R[] }>;
+  /**
+   * Runs `COPY … FROM STDIN` (text format) with `data` as its input and resolves to the rows
+   * copied. Only on a transaction, where the driver can COPY (`pg` streams it, PGlite reads it
+   * as `/dev/blob`); absent elsewhere.
+   */
+  copyFrom?(statement: string, data: string): Promise<number>;
 }
 
 export interface SqlDatabase extends SqlQueryable {
