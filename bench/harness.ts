@@ -14,6 +14,13 @@ export interface Scenario {
   /** True when the measured figures meet the target. */
   readonly meets: (median: MedianResult) => boolean;
   readonly run: (quick: boolean) => Promise<Measurement>;
+  /** Runs for a median when `--runs` is not given (default 3); a 10 M-event scenario runs once. */
+  readonly runs?: number;
+  /**
+   * The V8 old-space limit its process runs with (`--max-old-space-size`, default 8192): a
+   * memory scenario states the operational setting it is measured under.
+   */
+  readonly heapLimitMb?: number;
 }
 
 export interface MedianResult {
