@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldPath } from '../kernel/errors.js';
 import { type PersonalDataKind, personalDataKind } from '../kernel/schemas.js';
+import { type Def, defOf, isRecord, MAX_DEPTH, propValuesOf, WRAPPERS } from './schema-walk.js';
 
 /** One personal value found in a piece of data, with where it sits. */
 export interface PersonalField {
@@ -14,32 +15,6 @@ export interface PersonalFieldSpec {
   readonly path: string;
   readonly kind: PersonalDataKind;
 }
-
-interface Def {
-  readonly type: string;
-  readonly [key: string]: unknown;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const propValuesOf = (schema: z.ZodType): Record<string, Set<unknown>> | undefined =>
-  (schema as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues;
-
-// Wrappers whose inner schema describes the value itself.
-const WRAPPERS = new Set([
-  'optional',
-  'nullable',
-  'default',
-  'prefault',
-  'readonly',
-  'catch',
-  'nonoptional',
-  'success',
-]);
-// Guards self-referencing (`z.lazy`) schemas; no event nests personal data this deep.
-const MAX_DEPTH = 32;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The options of a union that can describe `value` (by discriminator, else by parsing). */
 const unionOptions = (def: Def, value: unknown): readonly z.ZodType[] => {

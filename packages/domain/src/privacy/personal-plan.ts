@@ -4,6 +4,7 @@ import { type PersonalDataKind, personalDataKind } from '../kernel/schemas.js';
 import type { PersonalDataCatalogue } from './catalogue.js';
 import { maskPersonalValue } from './mask.js';
 import { findPersonalFields, type PersonalField, replaceAtPaths } from './personal-fields.js';
+import { defOf, isRecord, MAX_DEPTH, propValuesOf, WRAPPERS } from './schema-walk.js';
 
 /**
  * The walk `findPersonalFields` makes over a schema, compiled once per schema: only the
@@ -29,31 +30,6 @@ type Plan =
       /** The plan of each option, in the same order (undefined: no personal data in it). */
       readonly plans: readonly (Plan | undefined)[];
     };
-
-interface Def {
-  readonly type: string;
-  readonly [key: string]: unknown;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const propValuesOf = (schema: z.ZodType): Record<string, Set<unknown>> | undefined =>
-  (schema as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues;
-
-// The same wrappers and depth guard as `findPersonalFields`.
-const WRAPPERS = new Set([
-  'optional',
-  'nullable',
-  'default',
-  'prefault',
-  'readonly',
-  'catch',
-  'nonoptional',
-  'success',
-]);
-const MAX_DEPTH = 32;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const all = (plans: readonly (Plan | undefined)[]): Plan | undefined => {
   const kept = plans.filter((p): p is Plan => p !== undefined);
