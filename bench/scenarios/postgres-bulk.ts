@@ -15,24 +15,10 @@ import {
 import { startPostgresServer } from '../../tests/support/postgres-server.js';
 import { syntheticLog } from '../data.js';
 import { type Scenario, secondsSince } from '../harness.js';
+import { withPostgresStore } from '../postgres-store.js';
 import { cliQuietly } from './replay.js';
 
 const IMPORT_BATCH = 10_000;
-
-/** A durable server (fsync on) and a store on it. */
-const withStore = async <T>(body: (store: SqlEventStore) => Promise<T>): Promise<T> => {
-  const server = await startPostgresServer({ durable: true });
-  try {
-    const store = await createPostgresEventStore({ connectionString: server.connectionString });
-    try {
-      return await body(store);
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await server.stop();
-  }
-};
 
 /** A JSONL export of a synthetic log: one envelope a line, as `export` writes it. */
 const jsonlExport = (events: number): string[] =>
@@ -111,7 +97,7 @@ export const postgresCatchUp: Scenario = {
   target: '≥ 150 000 events/s',
   meets: (m) => m.events_per_s >= 150_000,
   run: (quick) =>
-    withStore(async (store) => {
+    withPostgresStore(async (store) => {
       const total = quick ? 20_000 : 300_000;
       await importLines(store, jsonlExport(total));
       const start = process.hrtime.bigint();

@@ -1,32 +1,16 @@
-import { createPostgresEventStore } from '@civic-ledger/adapters';
+import type { SqlEventStore } from '@civic-ledger/adapters';
 import { createCommandHandler, type EventEnvelope } from '@civic-ledger/domain';
 import * as E from 'fp-ts/lib/Either.js';
-import { startPostgresServer } from '../../tests/support/postgres-server.js';
 import { actor, tally } from '../../tests/support/tally.js';
 import { syntheticLog } from '../data.js';
 import { type Scenario, secondsSince } from '../harness.js';
+import { withPostgresStore } from '../postgres-store.js';
 
 const WRITERS = 8;
 
-/** A durable server (fsync on, as Debian ships it) and a store with one connection per writer. */
-const withPostgres = async <T>(
-  body: (store: Awaited<ReturnType<typeof createPostgresEventStore>>) => Promise<T>,
-) => {
-  const server = await startPostgresServer({ durable: true });
-  try {
-    const store = await createPostgresEventStore({
-      connectionString: server.connectionString,
-      maxConnections: WRITERS + 2,
-    });
-    try {
-      return await body(store);
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await server.stop();
-  }
-};
+/** A durable server and a store with a connection for each writer (and two to spare). */
+const withPostgres = <T>(body: (store: SqlEventStore) => Promise<T>): Promise<T> =>
+  withPostgresStore(body, { maxConnections: WRITERS + 2 });
 
 /** 8 writers, each handling commands (one event each) on streams of its own. */
 export const postgresSingle: Scenario = {
