@@ -1,42 +1,18 @@
 import {
   createSqlEventStore,
   ImportRefusedError,
-  pgDatabase,
-  pgliteDatabase,
   type SqlDatabase,
   type SqlEventStore,
 } from '@civic-ledger/adapters';
-import { openPgPool, PGlite } from '@civic-ledger/adapters/testing';
 import { type EventEnvelope, GENESIS_HASH, seal, verifyLog } from '@civic-ledger/domain';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { collect, envelopes } from './envelopes.js';
+import { backendTest, sqlBackends } from './sql-backends.js';
 
 // The import's COPY path (pg streams `COPY … FROM STDIN`, PGlite reads it as `/dev/blob`): it
 // must store exactly what the INSERT path and one-by-one appends store, and refuse what they
 // refuse.
-const connectionString = inject('pgConnectionString');
-const pool = connectionString ? openPgPool(connectionString, 4) : undefined;
-let pglite: PGlite;
-beforeAll(async () => {
-  pglite = await PGlite.create();
-});
-afterAll(async () => {
-  await pglite?.close();
-  await pool?.end();
-});
-
-const backends: {
-  readonly name: string;
-  readonly skip?: string;
-  readonly db: () => SqlDatabase;
-}[] = [
-  { name: 'embedded', db: () => pgliteDatabase(pglite, false) },
-  {
-    name: 'postgres',
-    ...(connectionString ? {} : { skip: `no PostgreSQL server (${inject('pgUnavailable')})` }),
-    db: () => pgDatabase(pool!, false),
-  },
-];
+const backends = sqlBackends();
 
 let n = 0;
 const schemaName = (what: string) => `copy_${what}_${process.pid}_${++n}`;
@@ -113,11 +89,7 @@ const awkwardLog = (): EventEnvelope[] => {
 };
 
 for (const backend of backends) {
-  const test = (title: string, body: () => Promise<void>) =>
-    it.skipIf(backend.skip !== undefined)(
-      `[${backend.name}] ${title}${backend.skip ? ` — skipped: ${backend.skip}` : ''}`,
-      body,
-    );
+  const test = backendTest(backend);
 
   describe(`[${backend.name}] import through COPY`, () => {
     test('X-07 stores exactly the rows and head that the INSERT path and one-by-one appends store', async () => {

@@ -1,12 +1,9 @@
 import {
   createSqlEventStore,
   ImportRefusedError,
-  pgDatabase,
-  pgliteDatabase,
   type SqlDatabase,
   type SqlEventStore,
 } from '@civic-ledger/adapters';
-import { openPgPool, PGlite } from '@civic-ledger/adapters/testing';
 import {
   type AppendResult,
   type EventEnvelope,
@@ -16,21 +13,13 @@ import {
   VersionConflictError,
   verifyLog,
 } from '@civic-ledger/domain';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { collect, envelopes } from './envelopes.js';
+import { backendTest, type SqlBackend, sqlBackends } from './sql-backends.js';
 
 // Behaviour of the SQL store beyond the port: group commit, the server-side log hash, and
 // the bulk import; on PGlite (embedded) and on the real PostgreSQL server.
-const connectionString = inject('pgConnectionString');
-const pool = connectionString ? openPgPool(connectionString, 4) : undefined;
-let pglite: PGlite;
-beforeAll(async () => {
-  pglite = await PGlite.create();
-});
-afterAll(async () => {
-  await pglite?.close();
-  await pool?.end();
-});
+const [embedded, postgres] = sqlBackends();
 
 /** A database wrapper that counts the group-commit calls. */
 const counting = (db: SqlDatabase) => {
@@ -58,34 +47,19 @@ const counting = (db: SqlDatabase) => {
 };
 
 let n = 0;
-const backends: {
-  readonly name: string;
-  readonly skip?: string;
-  readonly open: (
-    options?: Parameters<typeof createSqlEventStore>[1],
-  ) => Promise<{ store: SqlEventStore; calls: () => number; sql: SqlDatabase }>;
-}[] = [
-  {
-    name: 'embedded',
-    open: async (options = {}) => {
-      const sql = pgliteDatabase(pglite, false);
-      const c = counting(sql);
-      const store = await createSqlEventStore(c.db, { schema: `sqlx_${++n}`, ...options });
-      return { store, calls: c.calls, sql };
-    },
-  },
-  {
-    name: 'postgres',
-    ...(connectionString ? {} : { skip: `no PostgreSQL server (${inject('pgUnavailable')})` }),
-    open: async (options = {}) => {
-      const sql = pgDatabase(pool!, false);
-      const c = counting(sql);
-      const schema = `sqlx_${process.pid}_${++n}`;
-      const store = await createSqlEventStore(c.db, { schema, ...options });
-      return { store, calls: c.calls, sql };
-    },
-  },
-];
+/** Opens a store in a schema of its own, its group-commit calls counted. */
+const opener =
+  (backend: SqlBackend) =>
+  async (
+    options: Parameters<typeof createSqlEventStore>[1] = {},
+  ): Promise<{ store: SqlEventStore; calls: () => number; sql: SqlDatabase }> => {
+    const sql = backend.db();
+    const c = counting(sql);
+    const schema = `sqlx_${process.pid}_${++n}`;
+    const store = await createSqlEventStore(c.db, { schema, ...options });
+    return { store, calls: c.calls, sql };
+  };
+const backends = [embedded!, postgres!].map((b) => ({ ...b, open: opener(b) }));
 
 /** A sealed log over `streams` streams, round-robin, with tag-distinct ids. */
 const log = (events: number, streams: number, tag: string): EventEnvelope[] => {
@@ -102,11 +76,7 @@ const log = (events: number, streams: number, tag: string): EventEnvelope[] => {
 };
 
 for (const backend of backends) {
-  const test = (title: string, body: () => Promise<void>) =>
-    it.skipIf(backend.skip !== undefined)(
-      `[${backend.name}] ${title}${backend.skip ? ` — skipped: ${backend.skip}` : ''}`,
-      body,
-    );
+  const test = backendTest(backend);
 
   describe(`[${backend.name}] SQL event store: group commit, log hash, import`, () => {
     test('X-01 appends queued together go in one call, each judged on its own', async () => {

@@ -98,16 +98,20 @@ describe('X-07 civic-ledger verify', () => {
 });
 
 describe('civic-ledger replay', () => {
-  it('rebuilds the KPIs as of a moment: the same as replaying only what had happened by then', async () => {
-    const asOf = '2026-07-01T23:59:59+08:00';
-    const atMoment = await run('replay', '--as-of', asOf, '--projection', 'kpi', '--json');
-    expect(atMoment.code).toBe(0);
-    const cut = readFileSync(exported, 'utf8')
+  /**
+   * The exported lines whose event `keep` accepts, written to a file of their own and replayed
+   * (`--from`, KPIs of July 2026): what a replay cut at a moment must equal.
+   */
+  const replayExportPrefix = async (
+    name: string,
+    keep: (event: { occurredAt: string; recordedAt: string }) => boolean,
+  ) => {
+    const lines = readFileSync(exported, 'utf8')
       .trimEnd()
       .split('\n')
-      .filter((l) => Date.parse(JSON.parse(l).occurredAt) <= Date.parse(asOf));
-    const partial = join(dir, 'day1.jsonl');
-    writeFileSync(partial, `${cut.join('\n')}\n`);
+      .filter((l) => keep(JSON.parse(l)));
+    const partial = join(dir, name);
+    writeFileSync(partial, `${lines.join('\n')}\n`);
     const fromFile = await run(
       'replay',
       '--from',
@@ -117,6 +121,17 @@ describe('civic-ledger replay', () => {
       '--period',
       '2026-07',
       '--json',
+    );
+    return { lines, fromFile };
+  };
+
+  it('rebuilds the KPIs as of a moment: the same as replaying only what had happened by then', async () => {
+    const asOf = '2026-07-01T23:59:59+08:00';
+    const atMoment = await run('replay', '--as-of', asOf, '--projection', 'kpi', '--json');
+    expect(atMoment.code).toBe(0);
+    const { lines: cut, fromFile } = await replayExportPrefix(
+      'day1.jsonl',
+      (e) => Date.parse(e.occurredAt) <= Date.parse(asOf),
     );
     const kpis = (out: string) => JSON.parse(out).projections[0].kpis;
     expect(kpis(atMoment.stdout)).toEqual(kpis(fromFile.stdout));
@@ -138,21 +153,9 @@ describe('civic-ledger replay', () => {
       '2026-07',
       '--json',
     );
-    const known = readFileSync(exported, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .filter((l) => Date.parse(JSON.parse(l).recordedAt) <= Date.parse(knownAt));
-    const partial = join(dir, 'known.jsonl');
-    writeFileSync(partial, `${known.join('\n')}\n`);
-    const fromFile = await run(
-      'replay',
-      '--from',
-      partial,
-      '--projection',
-      'kpi',
-      '--period',
-      '2026-07',
-      '--json',
+    const { fromFile } = await replayExportPrefix(
+      'known.jsonl',
+      (e) => Date.parse(e.recordedAt) <= Date.parse(knownAt),
     );
     expect(JSON.parse(r.stdout).projections[0]).toEqual(JSON.parse(fromFile.stdout).projections[0]);
   });

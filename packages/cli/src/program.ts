@@ -6,8 +6,8 @@ import { type EraseOptions, eraseCommand } from './commands/erase.js';
 import { exportCommand } from './commands/export.js';
 import { historyCommand } from './commands/history.js';
 import { importCommand } from './commands/import.js';
-import { replayCommand } from './commands/replay.js';
-import { reportCommand } from './commands/report.js';
+import { type ReplayOptions, replayCommand } from './commands/replay.js';
+import { type ReportOptions, reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
 import { verifyCommand } from './commands/verify.js';
 import { isLang, type Lang } from './i18n.js';
@@ -167,16 +167,7 @@ export const buildProgram = (): Command => {
     .option('--as-of <instant>', 'only events that occurred up to this instant')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--communities <ids>', 'K-16: the communities registered, comma-separated')
-    .action(
-      (o: {
-        period?: string;
-        unit?: string;
-        format: string;
-        out?: string;
-        asOf?: string;
-        communities?: string;
-      }) => reportCommand(globals(), o),
-    );
+    .action((o: ReportOptions) => reportCommand(globals(), o));
 
   program
     .command('replay')
@@ -197,17 +188,7 @@ export const buildProgram = (): Command => {
       '--documents <spec>',
       'keep case files and ticket progress in this store (postgres://… or a directory) instead of memory',
     )
-    .action(
-      (o: {
-        asOf?: string;
-        knownAt?: string;
-        projection?: string[];
-        from?: string;
-        json: boolean;
-        period?: string;
-        documents?: string;
-      }) => replayCommand(globals(), o),
-    );
+    .action((o: ReplayOptions) => replayCommand(globals(), o));
 
   program
     .command('demo')

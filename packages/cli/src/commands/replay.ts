@@ -16,6 +16,18 @@ const isKpi = (q: unknown): q is KpiQueries =>
 const monthOf = (instant: string): Period =>
   periodOption(new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 7));
 
+/** The options of `civic-ledger replay`, as commander parses them. */
+export interface ReplayOptions {
+  asOf?: string;
+  knownAt?: string;
+  projection?: string[];
+  from?: string;
+  json: boolean;
+  period?: string;
+  /** Keep the per-entity read models (case files, ticket progress) in this directory. */
+  documents?: string;
+}
+
 /**
  * `replay`: rebuilds read models from the store or a JSONL export in one streaming pass,
  * as of a moment (`--as-of`, domain time) and as known at a moment (`--known-at`, record
@@ -23,19 +35,7 @@ const monthOf = (instant: string): Period =>
  * and ticket progress go to a document store when there is one — `documents`, or the
  * PostgreSQL database of the store replayed — so memory stays bounded however long the log.
  */
-export const replayCommand = async (
-  globals: Globals,
-  options: {
-    asOf?: string;
-    knownAt?: string;
-    projection?: string[];
-    from?: string;
-    json: boolean;
-    period?: string;
-    /** Keep the per-entity read models (case files, ticket progress) in this directory. */
-    documents?: string;
-  },
-): Promise<void> => {
+export const replayCommand = async (globals: Globals, options: ReplayOptions): Promise<void> => {
   const asOf = options.asOf ? instantOption('--as-of', options.asOf) : undefined;
   const knownAt = options.knownAt ? instantOption('--known-at', options.knownAt) : undefined;
   const cut: Cut = { ...(asOf ? { asOf } : {}), ...(knownAt ? { knownAt } : {}) };

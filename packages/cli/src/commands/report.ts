@@ -19,6 +19,16 @@ import { instantOption, periodEnd, periodOption, quarterOf, unitOption } from '.
 
 const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
 
+/** The options of `civic-ledger report`, as commander parses them. */
+export interface ReportOptions {
+  period?: string;
+  unit?: string;
+  format: string;
+  out?: string;
+  asOf?: string;
+  communities?: string;
+}
+
 /**
  * `report`: KPIs with targets and breaches, satisfaction, overdue items and the
  * rectification ledger for a period (default: the quarter of the latest event), from the
@@ -26,17 +36,7 @@ const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
  * personal field, so the stored events are read as they are: nothing is decrypted, and a
  * personal field a read model might keep would be ciphertext, masked as `***` (X-06).
  */
-export const reportCommand = async (
-  globals: Globals,
-  options: {
-    period?: string;
-    unit?: string;
-    format: string;
-    out?: string;
-    asOf?: string;
-    communities?: string;
-  },
-): Promise<void> => {
+export const reportCommand = async (globals: Globals, options: ReportOptions): Promise<void> => {
   const asked = options.period ? periodOption(options.period) : undefined;
   const unit = options.unit ? unitOption(options.unit) : undefined;
   const asOf = options.asOf ? instantOption('--as-of', options.asOf) : undefined;
