@@ -21,6 +21,11 @@ export interface Scenario {
    * memory scenario states the operational setting it is measured under.
    */
   readonly heapLimitMb?: number;
+  /**
+   * The V8 young-generation semi-space its process runs with (`--max-semi-space-size`, MB;
+   * V8's default when absent): the young generation is committed memory too (two semi-spaces).
+   */
+  readonly semiSpaceMb?: number;
 }
 
 export interface MedianResult {

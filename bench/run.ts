@@ -21,6 +21,7 @@ const runsOf = (scenario: { readonly runs?: number }): number =>
 
 const runOnce = (key: string): Measurement & { peakRssMb: number } => {
   const heapLimitMb = scenarios[key]?.heapLimitMb ?? 8192;
+  const semiSpaceMb = scenarios[key]?.semiSpaceMb;
   const child = spawnSync(
     process.execPath,
     [
@@ -28,6 +29,7 @@ const runOnce = (key: string): Measurement & { peakRssMb: number } => {
       '--import',
       'tsx',
       `--max-old-space-size=${heapLimitMb}`,
+      ...(semiSpaceMb === undefined ? [] : [`--max-semi-space-size=${semiSpaceMb}`]),
       join(here, 'child.ts'),
       key,
       ...(quick ? ['--quick'] : []),

@@ -53,6 +53,11 @@ export interface EntityDocuments {
     docs: readonly { readonly key: string; readonly doc: Json }[],
   ): Promise<void>;
   get(model: ReadModelKey, key: string): Promise<Json | undefined>;
+  /**
+   * Reads several documents in one round trip (keys not stored are absent from the map).
+   * Optional: without it, `spillEntities` reads back one document per `get`.
+   */
+  getMany?(model: ReadModelKey, keys: readonly string[]): Promise<Map<string, Json>>;
   /** Drops every document of a build (before it is rebuilt from zero). */
   reset(model: ReadModelKey): Promise<void>;
 }

@@ -18,7 +18,8 @@ const SCHEMA = 'civic_ledger';
  * {@link EntityDocuments} over the SQL document store of `@civic-ledger/adapters` (its
  * `read_models` table): reads and resets go through `createSqlDocumentStore`; a batch is
  * written with one multi-row upsert (the store's `update` writes a row per statement, some
- * thirty times slower for the tens of thousands of case files a replay evicts).
+ * thirty times slower for the tens of thousands of case files a replay evicts), and the
+ * documents a window of events will touch are read back with one query.
  */
 export const sqlEntityDocuments = async (db: SqlDatabase): Promise<EntityDocuments> => {
   const store = await createSqlDocumentStore(db, { schema: SCHEMA });
@@ -34,6 +35,13 @@ export const sqlEntityDocuments = async (db: SqlDatabase): Promise<EntityDocumen
       );
     },
     get: (model, key) => store.get<Json>(model, key),
+    getMany: async (model, keys) => {
+      const { rows } = await db.query<{ key: string; doc: Json }>(
+        `SELECT key, doc FROM ${table} WHERE name = $1 AND version = $2 AND key = ANY($3::text[])`,
+        [model.name, model.version, keys],
+      );
+      return new Map(rows.map((r) => [r.key, r.doc]));
+    },
     reset: (model) => store.reset(model),
   };
 };
@@ -90,6 +98,10 @@ export const openReplayDocuments = (spec?: string): OpenedDocuments => {
   const documents: EntityDocuments = {
     putMany: async (model, docs) => (await open()).docs.putMany(model, docs),
     get: async (model, key) => (opened ? (await opened).docs.get(model, key) : undefined),
+    getMany: async (model, keys) => {
+      const docs = opened ? (await opened).docs : undefined;
+      return docs?.getMany ? docs.getMany(model, keys) : new Map();
+    },
     reset: async (model) => {
       if (opened) await (await opened).docs.reset(model);
       else resets.set(`${model.name}@${model.version}`, model);

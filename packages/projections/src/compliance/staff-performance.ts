@@ -22,7 +22,7 @@ interface StaffRecord {
   readonly completions: FactTable;
   /** Day, minutes. */
   readonly responses: FactTable;
-  /** Day, good (1/0), level. */
+  /** Day, good (1/0), level (1–5: an integer, one byte). */
   readonly ratings: FactTable;
   readonly verifiedComplaints: string[];
   readonly trainings: string[];
@@ -72,9 +72,9 @@ export interface StaffPerformanceQueries {
 }
 
 const empty = (): StaffRecord => ({
-  completions: factTable(['int', 'int'], 16),
-  responses: factTable(['int', 'float'], 16),
-  ratings: factTable(['int', 'int', 'float'], 16),
+  completions: factTable(['small', 'flag'], 16),
+  responses: factTable(['small', 'float'], 16),
+  ratings: factTable(['small', 'flag', 'flag'], 16),
   verifiedComplaints: [],
   trainings: [],
   assessments: [],

@@ -2,7 +2,9 @@
  * JSON for read-model state. Projections keep per-entity data in `Map`s and positions in
  * `bigint`s; plain `JSON.stringify` loses both, so they are tagged: a Map becomes
  * `{ "$map": [[key, value], …] }`, a Set `{ "$set": […] }`, a bigint `{ "$bigint": "123" }`,
- * and the columns of a fact table (`Int32Array`, `Float64Array`) `{ "$i32": […] }`, `{ "$f64": […] }`.
+ * and the columns of a fact table by type: `{ "$u8": […] }`, `{ "$u16": […] }`, `{ "$i16": […] }`,
+ * `{ "$i32": […] }`, `{ "$f64": […] }` (each read back as the same type, so a state saved before
+ * columns were narrowed, all `$i32` / `$f64`, still loads).
  */
 export type Json =
   | null
@@ -34,6 +36,9 @@ export const toJson = (value: unknown): Json => {
   }
   if (value instanceof Map) return { $map: [...value].map(([k, v]) => [toJson(k), toJson(v)]) };
   if (value instanceof Set) return { $set: [...value].map(toJson) };
+  if (value instanceof Uint8Array) return { $u8: [...value] };
+  if (value instanceof Uint16Array) return { $u16: [...value] };
+  if (value instanceof Int16Array) return { $i16: [...value] };
   if (value instanceof Int32Array) return { $i32: [...value] };
   if (value instanceof Float64Array) return { $f64: [...value].map((x) => toJson(x)) };
   if (Array.isArray(value)) return value.map(toJson);
@@ -57,6 +62,9 @@ export const fromJson = (json: unknown): unknown => {
         (json.$map as unknown[][]).map(([k, v]) => [fromJson(k), fromJson(v)] as const),
       );
     if (Array.isArray(json.$set)) return new Set((json.$set as unknown[]).map(fromJson));
+    if (Array.isArray(json.$u8)) return Uint8Array.from(json.$u8 as number[]);
+    if (Array.isArray(json.$u16)) return Uint16Array.from(json.$u16 as number[]);
+    if (Array.isArray(json.$i16)) return Int16Array.from(json.$i16 as number[]);
     if (Array.isArray(json.$i32)) return Int32Array.from(json.$i32 as number[]);
     if (Array.isArray(json.$f64)) return Float64Array.from(json.$f64 as number[]);
   }

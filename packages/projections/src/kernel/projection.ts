@@ -31,6 +31,12 @@ export interface Projection<S, Q> {
    * undefined when the entity is already there (most events: nothing to wait for).
    */
   readonly load?: (state: S, event: StoredEvent) => Promise<void> | undefined;
+  /**
+   * Read models backed by a document store may also be given the next events (in order,
+   * none applied yet) to read back, in one round trip, the entities they will touch; `load`
+   * still runs before each `apply`. Returns undefined when there is nothing to read.
+   */
+  readonly prefetch?: (state: S, events: readonly StoredEvent[]) => Promise<void> | undefined;
   /** Awaited when a one-off build ends: writes what is only in memory to the store. */
   readonly flush?: (state: S) => Promise<void>;
   /**

@@ -51,6 +51,14 @@ export const spillEntities = <S>(
   const model: ReadModelKey = { name: inner.name, version: inner.version };
   /** Evicted, not yet written: still readable from here. */
   const pending = new Map<string, Json>();
+  /**
+   * Read back by `prefetch` for the events of the current window, each taken at most once
+   * (`null`: not in the store). Only keys neither resident nor pending are fetched, and a
+   * key leaves this map on the first event that touches it, so an entry is never older than
+   * the store's copy: the store only changes by writing evicted entities, which were
+   * resident, hence already taken from here.
+   */
+  const prefetched = new Map<string, Json | null>();
   const started = new WeakSet<object>();
 
   /** Writes what is pending, `batch` documents at a time (one huge statement would be a memory peak). */
@@ -66,6 +74,13 @@ export const spillEntities = <S>(
     }
   };
 
+  /** Starts a build: what an earlier build of this state left in the store is dropped. */
+  const start = (state: S): Promise<void> => {
+    started.add(state as object);
+    pending.clear();
+    return documents.reset(model);
+  };
+
   /** Reads an evicted entity back from the store into memory. */
   const restore = async (entities: Map<string, unknown>, key: string): Promise<void> => {
     const doc = await documents.get(model, key);
@@ -74,20 +89,34 @@ export const spillEntities = <S>(
 
   /** `load` when the store must be reset or written first. */
   const loadAfterIo = async (state: S, event: StoredEvent): Promise<void> => {
-    if (!started.has(state as object)) {
-      started.add(state as object);
-      pending.clear();
-      await documents.reset(model);
-    }
+    if (!started.has(state as object)) await start(state);
     if (pending.size >= batch) await write();
     const where = access.keyOf(state, event);
-    if (!where || where.fresh) return;
+    if (!where) return;
+    const fetched = takePrefetched(where.key);
+    if (where.fresh) return;
     const entities = access.entities(state);
     if (entities.has(where.key)) return;
     const parked = pending.get(where.key);
     pending.delete(where.key);
-    const doc = parked ?? (await documents.get(model, where.key));
+    const doc =
+      parked ??
+      (fetched === undefined ? await documents.get(model, where.key) : (fetched ?? undefined));
     if (doc !== undefined) entities.set(where.key, fromJson(doc));
+  };
+
+  /** The prefetched document of a key (null: known absent), removing it; undefined: not fetched. */
+  const takePrefetched = (key: string): Json | null | undefined => {
+    if (prefetched.size === 0) return undefined;
+    const doc = prefetched.get(key);
+    prefetched.delete(key);
+    return doc;
+  };
+
+  /** Reads back, in one round trip, the evicted entities the given events will touch. */
+  const prefetchMany = async (keys: string[]): Promise<void> => {
+    const found = await documents.getMany!(model, keys);
+    for (const key of keys) prefetched.set(key, found.get(key) ?? null);
   };
 
   return {
@@ -100,7 +129,9 @@ export const spillEntities = <S>(
       // evicted entity. Anything else — most events — is answered without a promise.
       if (!started.has(state as object) || pending.size >= batch) return loadAfterIo(state, event);
       const where = access.keyOf(state, event);
-      if (!where || where.fresh) return undefined;
+      if (!where) return undefined;
+      const fetched = takePrefetched(where.key);
+      if (where.fresh) return undefined;
       const entities = access.entities(state);
       if (entities.has(where.key)) return undefined;
       const parked = pending.get(where.key);
@@ -109,8 +140,30 @@ export const spillEntities = <S>(
         entities.set(where.key, fromJson(parked));
         return undefined;
       }
+      if (fetched !== undefined) {
+        if (fetched !== null) entities.set(where.key, fromJson(fetched));
+        return undefined;
+      }
       return restore(entities, where.key);
     },
+    ...(documents.getMany
+      ? {
+          prefetch: (state: S, events: readonly StoredEvent[]) => {
+            // A window's entries are for that window only: what is left was not needed.
+            prefetched.clear();
+            // The first window starts the build: the store is reset, so there is nothing to read.
+            if (!started.has(state as object)) return start(state);
+            const entities = access.entities(state);
+            const keys = new Set<string>();
+            for (const event of events) {
+              const where = access.keyOf(state, event);
+              if (!where || where.fresh) continue;
+              if (!entities.has(where.key) && !pending.has(where.key)) keys.add(where.key);
+            }
+            return keys.size === 0 ? undefined : prefetchMany([...keys]);
+          },
+        }
+      : {}),
     apply: (state, event) => {
       const next = inner.apply(state, event);
       const where = access.keyOf(next, event);
@@ -174,6 +227,15 @@ export const createMemoryEntityDocuments = (): EntityDocuments & {
     get: async (m, key) => {
       const text = of(m).get(key);
       return text === undefined ? undefined : (JSON.parse(text) as Json);
+    },
+    getMany: async (m, keys) => {
+      const docs = of(m);
+      const out = new Map<string, Json>();
+      for (const key of keys) {
+        const text = docs.get(key);
+        if (text !== undefined) out.set(key, JSON.parse(text) as Json);
+      }
+      return out;
     },
     reset: async (m) => {
       models.delete(`${m.name}@${m.version}`);

@@ -91,8 +91,9 @@ export interface OpenTicket {
 /**
  * The columns of the ticket measurements ({@link FactTable}s): a long log holds millions, so
  * they are numbers, never objects — `DAY` a day number (`dayNumber`), `UNITS` an index into
- * `unitLists`, `VALUE` the measure (minutes, or 1/0 for on time, good, repeat), `COMMUNITY`
- * (completions only) an index into `communities`.
+ * `unitLists`, `VALUE` the measure (minutes, Float64; or 1/0 for on time, good, repeat, one
+ * byte), `COMMUNITY` (completions only) an index into `communities`. Day and indexes start as
+ * two bytes and widen if a log needs more (see `ColumnKind`).
  */
 export const DAY = 0;
 export const UNITS = 1;
@@ -139,12 +140,12 @@ export const initialKpiState = (): KpiState => ({
   openTickets: new Map(),
   unitLists: interned(),
   communities: interned(),
-  received: factTable(['int', 'int', 'int']),
-  firstResponses: factTable(['int', 'int', 'float']),
-  waits: factTable(['int', 'int', 'float']),
-  completions: factTable(['int', 'int', 'int', 'int']),
-  reviews: factTable(['int', 'int', 'int']),
-  ratings: factTable(['int', 'int', 'int']),
+  received: factTable(['small', 'small', 'flag']),
+  firstResponses: factTable(['small', 'small', 'float']),
+  waits: factTable(['small', 'small', 'float']),
+  completions: factTable(['small', 'small', 'flag', 'small']),
+  reviews: factTable(['small', 'small', 'flag']),
+  ratings: factTable(['small', 'small', 'flag']),
   complaintAnswers: [],
   complaints: new Map(),
   surveys: new Map(),

@@ -118,7 +118,8 @@ interface SurveyRecord {
  * Every rating as a row of numbers (a long log holds one per rated ticket): day, level, flags
  * (1 good, 2 bad, 4 << k when dimension k was scored), the interned service type, centre,
  * window (-1: none), unit (-1: none) and staff member, then the four dimension scores. Only bad
- * ratings keep their ticket id (SAT-02 follow-up), by row.
+ * ratings keep their ticket id (SAT-02 follow-up), by row. Level, flags and scores (integers
+ * 1–5, 0 = not scored) take a byte each, day and names two (see `ColumnKind`): 18 bytes a row.
  */
 export interface RatingTable {
   readonly rows: FactTable;
@@ -467,15 +468,15 @@ export const createSatisfactionProjection = (
     init: () => ({
       ratings: {
         rows: factTable([
-          'int',
-          'float',
-          'int',
-          'int',
-          'int',
-          'int',
-          'int',
-          'int',
-          ...dimensions.map(() => 'float' as const),
+          'small',
+          'flag',
+          'flag',
+          'small',
+          'small',
+          'index-or-none',
+          'index-or-none',
+          'small',
+          ...dimensions.map(() => 'flag' as const),
         ]),
         names: interned(),
         badTickets: new Map(),
