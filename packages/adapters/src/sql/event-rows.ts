@@ -93,12 +93,34 @@ export const fromRow = (row: EventRow): StoredEvent => ({
   } as EventEnvelope,
 });
 
+// What JSON.stringify writes in a way an array literal reads differently: control characters
+// (JSON's `\n`, `\u0001` …, which `array_in` would read as `n`, `u0001`) and surrogates (a lone
+// one becomes `\udXXX`; pairs are fine but rare enough not to tell apart).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const NOT_LITERAL_SAFE = /[\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A column as a PostgreSQL array literal, for a `$k::type[]` parameter: for plain strings and
+ * safe integers JSON escapes exactly as `array_in` unescapes (`\"`, `\\`), so one native
+ * `JSON.stringify` replaces the driver's escaping element by element (a regular expression per
+ * element, the largest client cost of an append). Any other value leaves the array to the
+ * driver, as before.
+ */
+export const arrayLiteral = (values: readonly unknown[]): unknown => {
+  for (const v of values) {
+    if (typeof v === 'string' ? NOT_LITERAL_SAFE.test(v) : !Number.isSafeInteger(v)) return values;
+  }
+  const json = JSON.stringify(values);
+  return `{${json.slice(1, -1)}}`;
+};
+
 /**
  * A batch of envelopes as parallel column arrays (the order of `append_events`' event
  * parameters and of the import's `unnest`): one array parameter a column, whatever the batch
- * size, so a statement stays one round trip and far below the 65 535-parameter limit.
+ * size, so a statement stays one round trip and far below the 65 535-parameter limit. Each
+ * column goes as {@link arrayLiteral} writes it.
  */
-export const toColumns = (events: readonly EventEnvelope[]): unknown[][] => {
+export const toColumns = (events: readonly EventEnvelope[]): unknown[] => {
   const n = events.length;
   const cols: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(n));
   const [id, stream, version, type, schema, occurred, recorded, actor, command, causation] =
@@ -137,7 +159,7 @@ export const toColumns = (events: readonly EventEnvelope[]): unknown[][] => {
     prev[i] = e.prevHash;
     hash[i] = e.hash;
   }
-  return cols;
+  return cols.map(arrayLiteral);
 };
 
 /** SQL casts of the column arrays of {@link toColumns}, for `unnest($k::type[], …)`. */

@@ -13,6 +13,7 @@ import {
   VersionConflictError,
 } from '@civic-ledger/domain';
 import {
+  arrayLiteral,
   COLUMN_ARRAY_TYPES,
   EVENT_COLUMNS,
   type EventArrayRow,
@@ -160,8 +161,27 @@ export const createSqlEventStore = async (
   await ensureEventLogSchema(db, schema);
 
   const wakeup = createWakeup();
-  const unlisten = await db.listen(channel, wakeup.notify);
   const subscriptions = new Set<Subscription>();
+  // LISTEN only while someone subscribes: a listening session costs the server a wake-up and
+  // the client a read for every commit (every group commit of every writer), which a store
+  // that only appends pays for nothing. Once the LISTEN is in place the subscribers are woken
+  // once, so a NOTIFY sent while it was being set up is not waited for until the next poll.
+  let listening: Promise<() => Promise<void>> | undefined;
+  const startListening = (): void => {
+    if (listening) return;
+    const started = db.listen(channel, wakeup.notify);
+    listening = started;
+    started.then(wakeup.notify, () => {
+      // Polling still delivers; the next subscription tries again.
+      if (listening === started) listening = undefined;
+    });
+  };
+  const stopListening = async (): Promise<void> => {
+    const started = listening;
+    listening = undefined;
+    const unlisten = await started?.catch(() => undefined);
+    await unlisten?.();
+  };
 
   const currentVersion = async (q: SqlQueryable, streamId: string): Promise<number> => {
     const { rows } = await q.query<{ version: number }>(
@@ -193,9 +213,9 @@ export const createSqlEventStore = async (
     }>(
       appendSql,
       [
-        group.map((a) => a.streamId),
-        group.map((a) => encodeExpected(a.expected)),
-        group.map((a) => a.events.length),
+        arrayLiteral(group.map((a) => a.streamId)),
+        arrayLiteral(group.map((a) => encodeExpected(a.expected))),
+        arrayLiteral(group.map((a) => a.events.length)),
         ...toColumns(events),
         channel,
       ],
@@ -409,11 +429,13 @@ export const createSqlEventStore = async (
       { ...options, pollIntervalMs, pageSize },
     );
     subscriptions.add(subscription);
+    startListening();
     return {
       caughtUp: subscription.caughtUp,
       close: async () => {
         subscriptions.delete(subscription);
         await subscription.close();
+        if (subscriptions.size === 0) await stopListening();
       },
     };
   };
@@ -433,7 +455,7 @@ export const createSqlEventStore = async (
     close: async () => {
       await Promise.all([...subscriptions].map((sub) => sub.close()));
       subscriptions.clear();
-      await unlisten();
+      await stopListening();
       await db.close();
     },
   };
