@@ -7,7 +7,14 @@ import {
   type WorkCalendar,
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf } from '../kernel/events.js';
-import { addFact, col, dayNumber, type FactTable, factTable } from '../kernel/fact-table.js';
+import {
+  addFact,
+  col,
+  dayNumber,
+  type FactTable,
+  factTable,
+  rowsBetween,
+} from '../kernel/fact-table.js';
 import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
 import type { Projection } from '../kernel/projection.js';
@@ -92,17 +99,7 @@ const mean = (xs: readonly number[]): number | null =>
   xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The rows of a table (day in column 0) dated in the period. */
-const rowsIn = (table: FactTable, p: Period): number[] => {
-  const from = dayNumber(p.from);
-  const to = dayNumber(p.to);
-  const days = col(table, 0);
-  const out: number[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const day = days[i] as number;
-    if (day >= from && day <= to) out.push(i);
-  }
-  return out;
-};
+const rowsIn = (table: FactTable, p: Period): number[] => rowsBetween(table, p.from, p.to);
 
 /** Column `c` of the given rows. */
 const valuesOf = (table: FactTable, c: number, rows: readonly number[]): number[] => {

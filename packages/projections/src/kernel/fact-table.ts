@@ -136,6 +136,24 @@ export const col = (table: FactTable, c: number): Column => {
   return values;
 };
 
+/** The rows whose day number (column `dayColumn`) falls from `from` to `to`, local dates inclusive. */
+export const rowsBetween = (
+  table: FactTable,
+  from: string,
+  to: string,
+  dayColumn = 0,
+): number[] => {
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  const days = col(table, dayColumn);
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i] as number;
+    if (day >= first && day <= last) out.push(i);
+  }
+  return out;
+};
+
 /** Strings kept once each and named by their index (unit lists, communities), in a state. */
 export interface Interned<T> {
   readonly values: T[];

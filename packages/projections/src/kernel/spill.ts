@@ -87,22 +87,35 @@ export const spillEntities = <S>(
     if (doc !== undefined) entities.set(key, fromJson(doc));
   };
 
+  /**
+   * Brings the entity the event touches back into memory: from the unwritten batch or this
+   * window's prefetch at once, else from the store (the only case that returns a promise).
+   */
+  const bringBack = (state: S, event: StoredEvent): Promise<void> | undefined => {
+    const where = access.keyOf(state, event);
+    if (!where) return undefined;
+    const fetched = takePrefetched(where.key);
+    if (where.fresh) return undefined;
+    const entities = access.entities(state);
+    if (entities.has(where.key)) return undefined;
+    const parked = pending.get(where.key);
+    if (parked !== undefined) {
+      pending.delete(where.key);
+      entities.set(where.key, fromJson(parked));
+      return undefined;
+    }
+    if (fetched !== undefined) {
+      if (fetched !== null) entities.set(where.key, fromJson(fetched));
+      return undefined;
+    }
+    return restore(entities, where.key);
+  };
+
   /** `load` when the store must be reset or written first. */
   const loadAfterIo = async (state: S, event: StoredEvent): Promise<void> => {
     if (!started.has(state as object)) await start(state);
     if (pending.size >= batch) await write();
-    const where = access.keyOf(state, event);
-    if (!where) return;
-    const fetched = takePrefetched(where.key);
-    if (where.fresh) return;
-    const entities = access.entities(state);
-    if (entities.has(where.key)) return;
-    const parked = pending.get(where.key);
-    pending.delete(where.key);
-    const doc =
-      parked ??
-      (fetched === undefined ? await documents.get(model, where.key) : (fetched ?? undefined));
-    if (doc !== undefined) entities.set(where.key, fromJson(doc));
+    await bringBack(state, event);
   };
 
   /** The prefetched document of a key (null: known absent), removing it; undefined: not fetched. */
@@ -128,23 +141,7 @@ export const spillEntities = <S>(
       // Starting a build or writing a full batch waits for the store; so does reading back an
       // evicted entity. Anything else — most events — is answered without a promise.
       if (!started.has(state as object) || pending.size >= batch) return loadAfterIo(state, event);
-      const where = access.keyOf(state, event);
-      if (!where) return undefined;
-      const fetched = takePrefetched(where.key);
-      if (where.fresh) return undefined;
-      const entities = access.entities(state);
-      if (entities.has(where.key)) return undefined;
-      const parked = pending.get(where.key);
-      if (parked !== undefined) {
-        pending.delete(where.key);
-        entities.set(where.key, fromJson(parked));
-        return undefined;
-      }
-      if (fetched !== undefined) {
-        if (fetched !== null) entities.set(where.key, fromJson(fetched));
-        return undefined;
-      }
-      return restore(entities, where.key);
+      return bringBack(state, event);
     },
     ...(documents.getMany
       ? {

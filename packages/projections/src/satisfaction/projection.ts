@@ -21,6 +21,7 @@ import {
   type Interned,
   interned,
   internId,
+  rowsBetween,
 } from '../kernel/fact-table.js';
 import { memoDateOf } from '../kernel/local-dates.js';
 import { inPeriod, type Period, parsePeriod } from '../kernel/periods.js';
@@ -495,18 +496,8 @@ export const createSatisfactionProjection = (
       return state;
     },
     queries: (state) => {
-      const ratingsIn = (p: Period): RatingRecord[] => {
-        const { rows } = state.ratings;
-        const from = dayNumber(p.from);
-        const to = dayNumber(p.to);
-        const days = col(rows, 0);
-        const out: RatingRecord[] = [];
-        for (let i = 0; i < rows.length; i++) {
-          const day = days[i] as number;
-          if (day >= from && day <= to) out.push(ratingAt(state.ratings, i));
-        }
-        return out;
-      };
+      const ratingsIn = (p: Period): RatingRecord[] =>
+        rowsBetween(state.ratings.rows, p.from, p.to).map((i) => ratingAt(state.ratings, i));
       return {
         distribution: (period, cut) => {
           const p = toPeriod(period);
