@@ -5,7 +5,6 @@
  * zod, so every refusal and its message are zod's, exactly as before.
  */
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const POSITION = /^[1-9][0-9]*$/;
 // Calendar fields checked below; the offset is Z or ±hh:mm, as `z.iso.datetime({ offset: true })`.
 const INSTANT =
@@ -45,6 +44,20 @@ const isInstant = (v: unknown): boolean => {
   return m !== null && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2]));
 };
 
+/**
+ * `^[0-9a-f]{64}$` without the regex: three of them per line, and the loop is a quarter of
+ * the regex's cost on a 64-character string.
+ */
+const isHex64 = (v: unknown): boolean => {
+  if (typeof v !== 'string' || v.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = v.charCodeAt(i);
+    // 0-9 or a-f
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+};
+
 const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -65,7 +78,7 @@ export const surelyValidLine = (raw: unknown): boolean => {
     keys === (raw.logHash === undefined ? 15 : 16) &&
     typeof raw.position === 'string' &&
     POSITION.test(raw.position) &&
-    (raw.logHash === undefined || (typeof raw.logHash === 'string' && HEX64.test(raw.logHash))) &&
+    (raw.logHash === undefined || isHex64(raw.logHash)) &&
     isText(raw.eventId) &&
     isText(raw.streamId) &&
     isCount(raw.streamVersion) &&
@@ -81,9 +94,7 @@ export const surelyValidLine = (raw: unknown): boolean => {
     isText(raw.causationId) &&
     isText(raw.correlationId) &&
     isPlainObject(raw.data) &&
-    typeof raw.prevHash === 'string' &&
-    HEX64.test(raw.prevHash) &&
-    typeof raw.hash === 'string' &&
-    HEX64.test(raw.hash)
+    isHex64(raw.prevHash) &&
+    isHex64(raw.hash)
   );
 };

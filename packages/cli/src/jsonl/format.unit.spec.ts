@@ -91,6 +91,15 @@ describe('X-07 the fast line check agrees with the schema', () => {
     { ...line, position: '01' },
     { ...line, logHash: 'ABC' },
     { ...line, hash: String(line.hash).toUpperCase() },
+    // Each character class boundary of the hex check: '/' ':' '`' 'g' around 0-9 and a-f.
+    ...['/', ':', '`', 'g'].map((c) => ({
+      ...line,
+      prevHash: `${c}${String(line.prevHash).slice(1)}`,
+    })),
+    { ...line, hash: String(line.hash).slice(1) },
+    { ...line, hash: `${String(line.hash)}0` },
+    { ...line, logHash: `${String(line.logHash).slice(0, 63)}g` },
+    { ...line, prevHash: 7 },
     { ...line, eventId: '' },
     { ...line, data: [] },
     { ...line, data: null },

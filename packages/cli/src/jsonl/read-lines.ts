@@ -22,58 +22,89 @@ export const fileSize = (path: string): number => {
 const CHUNK = 1 << 20;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
+const OPEN_BRACE = 0x7b;
 const BLANK = /^\s*$/;
 
 /**
  * Streams the non-empty lines of a file (`\n`-separated, a trailing `\r` dropped) in bounded
- * memory, any size. Lines are split on the bytes and decoded one by one, which is much
- * cheaper than `readline` over a decoded stream (no decoder state, no regex per chunk, byte
- * offsets for free) — replay and verify read millions of lines.
+ * memory, any size, one read's worth of lines at a time. Lines are split on the bytes and
+ * decoded one by one, which is much cheaper than `readline` over a decoded stream (no decoder
+ * state, no regex per chunk, byte offsets for free) — replay and verify read millions of lines.
+ *
+ * The next read is under way while the lines of the current one are handed out: a replay
+ * spends milliseconds on each megabyte, and waiting for the disk only after that left the
+ * core idle for an eighth of a replay whose file was not in the page cache. Two buffers take
+ * turns; the unfinished line at the end of one is copied out before it is read into again.
  */
-export async function* readLines(path: string): AsyncGenerator<NumberedLine> {
+export async function* readLineChunks(
+  path: string,
+  chunkBytes = CHUNK,
+): AsyncGenerator<readonly NumberedLine[]> {
   fileSize(path);
   const file = await open(path, 'r');
-  let buffer = Buffer.allocUnsafe(CHUNK);
-  /** Bytes of `buffer` holding data; `start` is where the current line begins. */
-  let filled = 0;
-  let start = 0;
+  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
+  const readInto = (i: number) => file.read(buffers[i]!, 0, chunkBytes, null);
+  /** The start of a line that the previous read did not finish. */
+  let carry: Buffer | undefined;
   let consumed = 0;
   let line = 0;
+  const lines: NumberedLine[] = [];
+  /** Adds a line (its bytes without the `\n`) unless it is blank. */
+  const add = (bytes: Buffer, start: number, end: number, next: number): void => {
+    line++;
+    consumed = next;
+    const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    const text = bytes.toString('utf8', start, stop);
+    // Nearly every line of an export starts with `{`; only the others can be blank.
+    if (text.charCodeAt(0) !== OPEN_BRACE && BLANK.test(text)) return;
+    lines.push({ text, line, bytesRead: consumed });
+  };
+  let current = 0;
+  let reading = readInto(current);
   try {
     for (;;) {
-      if (start > 0) {
-        // Keep the partial line at the front.
-        buffer.copy(buffer, 0, start, filled);
-        filled -= start;
-        start = 0;
+      const { bytesRead } = await reading;
+      const buffer = buffers[current]!;
+      const base = consumed + (carry?.length ?? 0);
+      if (bytesRead === 0) {
+        if (carry !== undefined && carry.length > 0)
+          add(carry, 0, carry.length, consumed + carry.length);
+        if (lines.length > 0) yield lines.splice(0);
+        return;
       }
-      if (filled === buffer.length) {
-        // A line longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
+      let start = 0;
+      let end = buffer.indexOf(NEWLINE, 0);
+      if (end >= bytesRead) end = -1;
+      if (end >= 0 && carry !== undefined) {
+        // The line the previous read began.
+        const whole = Buffer.concat([carry, buffer.subarray(0, end)]);
+        add(whole, 0, whole.length, base + end + 1);
+        carry = undefined;
+        start = end + 1;
+        end = buffer.indexOf(NEWLINE, start);
+        if (end >= bytesRead) end = -1;
       }
-      const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null);
-      const eof = bytesRead === 0;
-      filled += bytesRead;
-      for (;;) {
-        let end = buffer.indexOf(NEWLINE, start);
-        if (end < 0 || end >= filled) {
-          if (!eof || start >= filled) break;
-          end = filled;
-        }
-        line++;
-        const next = Math.min(end + 1, filled);
-        consumed += next - start;
-        const stop = end > start && buffer[end - 1] === CR ? end - 1 : end;
-        const text = buffer.toString('utf8', start, stop);
-        start = next;
-        if (BLANK.test(text)) continue;
-        yield { text, line, bytesRead: consumed };
+      while (end >= 0) {
+        add(buffer, start, end, base + end + 1);
+        start = end + 1;
+        end = buffer.indexOf(NEWLINE, start);
+        if (end >= bytesRead) end = -1;
       }
-      if (eof) return;
+      // Keep the unfinished line before this buffer is read into again.
+      const rest = buffer.subarray(start, bytesRead);
+      carry = carry === undefined ? Buffer.from(rest) : Buffer.concat([carry, rest]);
+      current = 1 - current;
+      reading = readInto(current);
+      if (lines.length > 0) yield lines.splice(0);
     }
   } finally {
+    // A consumer that stops early leaves a read under way: let it end before closing.
+    await reading.catch(() => undefined);
     await file.close();
   }
+}
+
+/** The non-empty lines of a file one by one (see `readLineChunks`). */
+export async function* readLines(path: string, chunkBytes = CHUNK): AsyncGenerator<NumberedLine> {
+  for await (const chunk of readLineChunks(path, chunkBytes)) yield* chunk;
 }

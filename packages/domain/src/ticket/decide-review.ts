@@ -17,8 +17,8 @@ const notAccepted = (): DomainError =>
 
 // Acceptance always sets both; a state without them was not accepted (a defect, not input).
 const clock = (state: {
-  readonly acceptedAt?: string;
-  readonly reviewDeadline?: Deadline;
+  readonly acceptedAt: string | undefined;
+  readonly reviewDeadline: Deadline | undefined;
 }): E.Either<DomainError, { acceptedAt: string; current: Deadline }> =>
   state.acceptedAt === undefined || state.reviewDeadline === undefined
     ? E.left(notAccepted())

@@ -3,10 +3,14 @@ import type { TicketState } from './state.js';
 
 type Key = keyof TicketState;
 
-// exactOptionalPropertyTypes: an optional field is cleared by leaving it out, never by undefined.
+type Draft = { -readonly [K in Key]: TicketState[K] };
+
+// A field is cleared by setting it to undefined, never by deleting it: every state keeps the
+// one shape of `initialTicketState` (see `TicketState`), and `delete` would also turn the
+// object into a slow dictionary.
 const without = (state: TicketState, ...keys: readonly Key[]): TicketState => {
   const out: Record<string, unknown> = { ...state };
-  for (const k of keys) delete out[k];
+  for (const k of keys) out[k] = undefined;
   return out as unknown as TicketState;
 };
 
@@ -148,9 +152,15 @@ const step = (state: TicketState, event: TicketEvent): TicketState => {
   }
 };
 
-/** Folds one ticket event into the state; records it in the history (TKT-05). */
-export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState => ({
-  ...step(state, event),
-  lastAt: event.data.at,
-  history: [...state.history, { type: event.type, at: event.data.at }],
-});
+/**
+ * Folds one ticket event into the state; records it in the history (TKT-05). `step` returns
+ * a new object for every event that changes anything, and nothing else holds it yet, so the
+ * time and history are set on it rather than on one more copy of the whole state.
+ */
+export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState => {
+  const next = step(state, event);
+  const out = (next === state ? { ...state } : next) as Draft;
+  out.lastAt = event.data.at;
+  out.history = [...state.history, { type: event.type, at: event.data.at }];
+  return out;
+};

@@ -454,7 +454,9 @@ export const applyCaseArchive = (
   else if (where.kind === 'ticket')
     next = ticketStep(current, event as TicketEvent, envelope.actor.id);
   else next = complaintStep(current, event as ComplaintEvent, envelope.actor.id);
-  push(next.timeline, { ...changeEntry(stored), data });
+  const entry = changeEntry(stored) as { -readonly [K in keyof TimelineEntry]: TimelineEntry[K] };
+  entry.data = data;
+  push(next.timeline, entry);
   draft(next).lastStep = envelope.type;
   if (next !== current || !state.files.has(where.key)) state.files.set(where.key, next);
   return state;

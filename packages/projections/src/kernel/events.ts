@@ -25,11 +25,15 @@ export interface ChangeEntry {
   readonly reason?: string;
 }
 
-/** The change entry of a stored event (position as a string: state is JSON). */
+/**
+ * The change entry of a stored event (position as a string: state is JSON). A new object,
+ * built once: a caller that keeps more per entry (the case timeline's data) adds it to this
+ * one rather than copying it — a replay makes one entry for every archived event.
+ */
 export const changeEntry = (stored: StoredEvent): ChangeEntry => {
   const { envelope } = stored;
   const data = envelope.data as { reason?: unknown } | undefined;
-  return {
+  const entry: { -readonly [K in keyof ChangeEntry]: ChangeEntry[K] } = {
     eventId: envelope.eventId,
     type: envelope.type,
     position: stored.position.toString(),
@@ -38,8 +42,9 @@ export const changeEntry = (stored: StoredEvent): ChangeEntry => {
     actor: envelope.actor,
     commandId: envelope.commandId,
     correlationId: envelope.correlationId,
-    ...(typeof data?.reason === 'string' ? { reason: data.reason } : {}),
   };
+  if (typeof data?.reason === 'string') entry.reason = data.reason;
+  return entry;
 };
 
 /**

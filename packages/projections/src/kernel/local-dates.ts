@@ -29,7 +29,7 @@ const memos = new WeakMap<Pick<WorkCalendar, 'dateOf'>, (instant: string) => str
 
 const createMemo = (calendar: Pick<WorkCalendar, 'dateOf'>): ((instant: string) => string) => {
   const hours = new Map<number, string | null>();
-  return (instant) => {
+  const dateOf = (instant: string): string => {
     // Anything else (a date alone, no offset, garbage): the calendar decides, as before.
     const ms = INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
     if (Number.isNaN(ms)) return calendar.dateOf(instant);
@@ -43,5 +43,15 @@ const createMemo = (calendar: Pick<WorkCalendar, 'dateOf'>): ((instant: string) 
       hours.set(hour, date);
     }
     return date ?? calendar.dateOf(instant);
+  };
+  // Every read model of a replay dates the same event one after the other: the last answer
+  // is kept, so that only the first of them parses the instant.
+  let lastInstant: string | undefined;
+  let lastDate = '';
+  return (instant) => {
+    if (instant === lastInstant) return lastDate;
+    lastDate = dateOf(instant);
+    lastInstant = instant;
+    return lastDate;
   };
 };
