@@ -5,21 +5,22 @@ type Key = keyof TicketState;
 
 type Draft = { -readonly [K in Key]: TicketState[K] };
 
-// A field is cleared by setting it to undefined, never by deleting it: every state keeps the
-// one shape of `initialTicketState` (see `TicketState`), and `delete` would also turn the
-// object into a slow dictionary.
-const without = (state: TicketState, ...keys: readonly Key[]): TicketState => {
-  const out: Record<string, unknown> = { ...state };
-  for (const k of keys) out[k] = undefined;
-  return out as unknown as TicketState;
-};
+/** What one event changes: top-level fields only, each replaced, never changed in place. */
+type Changes = Partial<Draft>;
 
-const step = (state: TicketState, event: TicketEvent): TicketState => {
+const unchanged: Changes = Object.freeze({});
+
+/**
+ * The fields one event sets. A field is cleared by setting it to undefined, never by
+ * deleting it, so every state keeps the one shape of `initialTicketState` (see
+ * `TicketState`). Nested values (queue, intake, lists) are replaced, never mutated: a state
+ * copied one level deep is then a state of its own.
+ */
+const changesOf = (state: TicketState, event: TicketEvent): Changes => {
   switch (event.type) {
     case 'TicketReceived': {
       const d = event.data;
       return {
-        ...state,
         status: 'received',
         ticketId: d.ticketId,
         intake: {
@@ -43,14 +44,13 @@ const step = (state: TicketState, event: TicketEvent): TicketState => {
       };
     }
     case 'QueueNumberTaken':
-      return { ...state, queue: { number: event.data.queueNumber, takenAt: event.data.at } };
+      return { queue: { number: event.data.queueNumber, takenAt: event.data.at } };
     case 'QueueNumberCalled':
-      return state.queue ? { ...state, queue: { ...state.queue, calledAt: event.data.at } } : state;
+      return state.queue ? { queue: { ...state.queue, calledAt: event.data.at } } : unchanged;
     case 'FirstResponseRecorded':
-      return { ...state, firstResponseAt: event.data.at };
+      return { firstResponseAt: event.data.at };
     case 'TicketAccepted':
       return {
-        ...state,
         status: 'underReview',
         acceptedAt: event.data.at,
         reviewDeadline: event.data.reviewDeadline,
@@ -59,81 +59,80 @@ const step = (state: TicketState, event: TicketEvent): TicketState => {
       };
     case 'SupplementRequested':
       return {
-        ...state,
         status: event.data.kind === 'materials' ? 'awaitingSupplement' : state.status,
         reviewDeadline: event.data.reviewDeadline,
       };
     case 'SupplementReceived':
       return {
-        ...state,
         status: 'underReview',
         materials: [...state.materials, ...event.data.materials.map((m) => m.kind)],
         missingMaterials: event.data.missingMaterials,
       };
     case 'ReviewExtended':
-      return { ...state, reviewDeadline: event.data.reviewDeadline };
+      return { reviewDeadline: event.data.reviewDeadline };
     case 'JointReviewStarted':
-      return { ...state, pendingJointDepartments: event.data.departments };
+      return { pendingJointDepartments: event.data.departments };
     case 'JointReviewOpinionRecorded':
-      return { ...state, pendingJointDepartments: event.data.pendingDepartments };
+      return { pendingJointDepartments: event.data.pendingDepartments };
     case 'TicketReviewed':
       return event.data.outcome === 'approve'
-        ? { ...state, status: 'approved', readyStatus: 'approved' }
-        : { ...state, status: 'rejected' };
+        ? { status: 'approved', readyStatus: 'approved' }
+        : { status: 'rejected' };
     case 'FinalApprovalGranted':
       return {
-        ...state,
         status: 'finalApproved',
         finalApproved: true,
         readyStatus: 'finalApproved',
       };
     case 'TicketDispatched':
       return {
-        ...state,
         status: 'dispatched',
         unitId: event.data.unitId,
         returnDeadline: event.data.returnDeadline,
       };
     case 'TicketSignedFor':
-      return { ...state, status: 'inProgress' };
+      return { status: 'inProgress' };
     case 'TicketReturnedByUnit':
       return {
-        ...without(state, 'unitId', 'returnDeadline', 'pendingExtension'),
         status: state.readyStatus ?? 'approved',
+        unitId: undefined,
+        returnDeadline: undefined,
+        pendingExtension: undefined,
       };
     case 'ExtensionRequested':
       return {
-        ...state,
         pendingExtension: { workdays: event.data.workdays, requestedBy: event.data.requestedBy },
       };
     case 'ExtensionApproved':
       return {
-        ...without(state, 'pendingExtension'),
+        pendingExtension: undefined,
         completionDeadline: event.data.completionDeadline,
       };
     case 'ExtensionDeclined':
-      return without(state, 'pendingExtension');
+      return { pendingExtension: undefined };
     case 'TicketSupervised':
-      return { ...state, supervisions: state.supervisions + 1 };
+      return { supervisions: state.supervisions + 1 };
     case 'TicketCompleted':
       return {
-        ...without(state, 'pendingExtension', 'lastReturnVisitResolved'),
         status: 'completed',
         completedAt: event.data.at,
+        pendingExtension: undefined,
+        lastReturnVisitResolved: undefined,
       };
     case 'ReturnVisitMade':
       return {
-        ...state,
         status: state.status === 'completed' ? 'visited' : state.status,
         lastReturnVisitResolved: event.data.resolved,
         returnVisitDue: false,
       };
     case 'TicketClosed':
-      return { ...state, status: 'closed' };
+      return { status: 'closed' };
     case 'TicketReopened':
       return {
-        ...without(state, 'unitId', 'returnDeadline', 'lastReturnVisitResolved'),
         status: 'reopened',
+        unitId: undefined,
+        returnDeadline: undefined,
+        lastReturnVisitResolved: undefined,
         readyStatus: 'reopened',
         reopenCount: event.data.reopenCount,
         reopenedForRating: state.reopenedForRating || event.data.ground === 'unsatisfied-rating',
@@ -141,10 +140,9 @@ const step = (state: TicketState, event: TicketEvent): TicketState => {
         completionDeadline: event.data.completionDeadline,
       };
     case 'TicketArchived':
-      return { ...state, status: 'archived' };
+      return { status: 'archived' };
     case 'TicketRated':
       return {
-        ...state,
         rating: { level: event.data.level, bad: event.data.bad, at: event.data.at },
         returnVisitDue: state.returnVisitDue || event.data.bad,
         verificationRequired: state.verificationRequired || event.data.verificationRequired,
@@ -152,15 +150,30 @@ const step = (state: TicketState, event: TicketEvent): TicketState => {
   }
 };
 
+/** The step the history gets for an event (TKT-05). */
+const stepOf = (event: TicketEvent) => ({ type: event.type, at: event.data.at });
+
 /**
- * Folds one ticket event into the state; records it in the history (TKT-05). `step` returns
- * a new object for every event that changes anything, and nothing else holds it yet, so the
- * time and history are set on it rather than on one more copy of the whole state.
+ * Folds one ticket event into a state of its own: writes the event's changes and the time
+ * into `state` and grows its history (TKT-05), all in place. For a read model that owns its
+ * ticket states (applicant progress): a replay folds millions of ticket events, and a copy
+ * of the whole state for each one was most of that read model's cost. `state` must not be
+ * shared with anyone (a decider's state, a query's answer): start from a copy of
+ * `initialTicketState` with a history of its own.
  */
-export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState => {
-  const next = step(state, event);
-  const out = (next === state ? { ...state } : next) as Draft;
-  out.lastAt = event.data.at;
-  out.history = [...state.history, { type: event.type, at: event.data.at }];
-  return out;
+export const evolveTicketInPlace = (state: TicketState, event: TicketEvent): TicketState => {
+  const draft = Object.assign(state as Draft, changesOf(state, event));
+  draft.lastAt = event.data.at;
+  (draft.history as TicketState['history'][number][]).push({
+    type: event.type,
+    at: event.data.at,
+  });
+  return draft;
 };
+
+/**
+ * Folds one ticket event into the state (the decider's `evolve`): a copy one level deep with
+ * a history of its own is a state of its own (see `changesOf`), folded in place.
+ */
+export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState =>
+  evolveTicketInPlace({ ...state, history: [...state.history] }, event);

@@ -6,7 +6,8 @@ import { checkSequences, PROBE_TYPES, withGarbage } from '../testing/properties.
 import type { TicketCommand } from './commands.js';
 import type { TicketContext } from './context.js';
 import { ticketDecider } from './decider.js';
-import { TicketEventSchemas, ticketEventTypes } from './events.js';
+import { type TicketEvent, TicketEventSchemas, ticketEventTypes } from './events.js';
+import { evolveTicket, evolveTicketInPlace } from './evolve.js';
 import {
   centreHead,
   cmd,
@@ -16,6 +17,7 @@ import {
   unitStaff,
   windowStaff,
 } from './fixtures.spec-support.js';
+import { initialTicketState, type TicketState } from './state.js';
 
 // Instants in order, across the National Day holiday and beyond the calendar's data, so
 // that most random sequences move forward in time and get deep into the lifecycle.
@@ -161,5 +163,32 @@ describe('ticket decider properties (X-05, TKT-08)', () => {
     expect(deepest).toBeGreaterThan(20);
     // The sequences reach every kind of event, the whole lifecycle included.
     expect([...seen].sort()).toEqual([...ticketEventTypes].sort());
+  });
+
+  it('TKT-05 folding in place gives the state evolve gives, and evolve never changes the state it is given', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) deepFreeze(v);
+      }
+      return value;
+    };
+    checkSequences(
+      ticketDecider,
+      fc.oneof(randomSteps, lifecycleSteps),
+      (run) => {
+        const events = run.events as readonly TicketEvent[];
+        // A frozen state makes any write into it throw (modules are strict).
+        let pure: TicketState = deepFreeze(structuredClone(initialTicketState));
+        for (const e of events) pure = deepFreeze(evolveTicket(pure, e));
+        const owned = events.reduce<TicketState>((s, e) => evolveTicketInPlace(s, e), {
+          ...initialTicketState,
+          history: [],
+        });
+        expect(owned).toEqual(run.state);
+        expect(pure).toEqual(run.state);
+      },
+      { seed: 20261121, numRuns: 200 },
+    );
   });
 });

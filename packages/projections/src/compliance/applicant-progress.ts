@@ -1,9 +1,10 @@
 import {
+  evolveTicketInPlace,
+  initialTicketState,
   type StoredEvent,
   type TicketEvent,
   type TicketProgress,
   type TicketState,
-  ticketDecider,
   ticketProgress,
 } from '@civic-ledger/domain';
 import { envelopeOf, idOf } from '../kernel/events.js';
@@ -21,7 +22,10 @@ const ticketEntities: EntityAccess<ApplicantProgressState> = {
 };
 
 export interface ApplicantProgressState {
-  /** Each ticket's state as the Ticket aggregate folds it (it holds no personal data). */
+  /**
+   * Each ticket's state as the Ticket aggregate folds it (it holds no personal data). The
+   * fold owns these states (see `Projection`) and folds each event into them in place.
+   */
   readonly tickets: Map<string, TicketState>;
 }
 
@@ -31,9 +35,9 @@ export interface ApplicantProgressQueries {
 }
 
 /**
- * Applicant progress (TKT-05): folds every ticket with the Ticket aggregate's own `evolve`
- * and answers with its `ticketProgress` view, so the applicant sees exactly the lifecycle
- * the decider enforces.
+ * Applicant progress (TKT-05): folds every ticket with the Ticket aggregate's own fold
+ * (`evolveTicketInPlace`, the decider's `evolve` without the copy) and answers with its
+ * `ticketProgress` view, so the applicant sees exactly the lifecycle the decider enforces.
  */
 export const applicantProgressProjection: Projection<
   ApplicantProgressState,
@@ -48,11 +52,10 @@ export const applicantProgressProjection: Projection<
     const id = idOf(stored.envelope.streamId, 'ticket-');
     if (id === undefined) return state;
     const e = envelopeOf<TicketEvent>(stored);
-    const current = state.tickets.get(id) ?? ticketDecider.initialState;
-    state.tickets.set(
-      id,
-      ticketDecider.evolve(current, { type: e.type, data: e.data } as TicketEvent),
-    );
+    const current = state.tickets.get(id);
+    const event = { type: e.type, data: e.data } as TicketEvent;
+    if (current !== undefined) evolveTicketInPlace(current, event);
+    else state.tickets.set(id, evolveTicketInPlace({ ...initialTicketState, history: [] }, event));
     return state;
   },
   queries: (state) => ({
