@@ -150,9 +150,6 @@ const changesOf = (state: TicketState, event: TicketEvent): Changes => {
   }
 };
 
-/** The step the history gets for an event (TKT-05). */
-const stepOf = (event: TicketEvent) => ({ type: event.type, at: event.data.at });
-
 /**
  * Folds one ticket event into a state of its own: writes the event's changes and the time
  * into `state` and grows its history (TKT-05), all in place. For a read model that owns its
