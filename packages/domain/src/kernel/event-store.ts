@@ -124,7 +124,11 @@ export const expectedVersionHolds = (expected: ExpectedVersion, actual: number):
 export const matchesFilter = (envelope: EventEnvelope, filter?: EventFilter): boolean => {
   if (!filter) return true;
   if (filter.types && !filter.types.includes(envelope.type)) return false;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => envelope.streamId.startsWith(p)))
-    return false;
-  return true;
+  const prefixes = filter.streamPrefixes;
+  if (prefixes === undefined) return true;
+  // A loop, not `some` with a closure: a replay asks this of every read model for every event.
+  const { streamId } = envelope;
+  for (let i = 0; i < prefixes.length; i++)
+    if (streamId.startsWith(prefixes[i] as string)) return true;
+  return false;
 };
