@@ -72,7 +72,7 @@ describe('X-07 reading a JSONL export line by line', () => {
     const content = Array.from({ length: 50 }, (_, i) => `{"n":${i}}`).join('\n');
     const path = fileOf(content);
     const sizes: number[] = [];
-    for await (const chunk of readLineChunks(path, 64)) sizes.push(chunk.length);
+    for await (const chunk of readLineChunks(path, 64)) sizes.push(chunk.count);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(50);
     expect(Math.max(...sizes)).toBeGreaterThan(1);
     let seen = 0;

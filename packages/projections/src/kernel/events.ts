@@ -25,21 +25,38 @@ export interface ChangeEntry {
   readonly reason?: string;
 }
 
+/** Distinct values kept by `shared`, each kind; bounded so that odd input cannot grow it forever. */
+const MAX_SHARED = 10_000;
+const sharedTypes = new Map<string, string>();
+const sharedActors = new Map<string, Actor>();
+const actorKey = (a: Actor): string => `${a.id}\u0000${a.role}\u0000${a.unit}`;
+
+/** The one copy of `value` kept under `key` (the first one seen). */
+const shared = <T>(memo: Map<string, T>, key: string, value: T): T => {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= MAX_SHARED) memo.clear();
+  memo.set(key, value);
+  return value;
+};
+
 /**
  * The change entry of a stored event (position as a string: state is JSON). A new object,
  * built once: a caller that keeps more per entry (the case timeline's data) adds it to this
- * one rather than copying it — a replay makes one entry for every archived event.
+ * one rather than copying it — a replay makes one entry for every archived event. Entries
+ * share one copy of each event type and each actor (a few dozen types, a few hundred staff):
+ * the archives keep an entry per event, and each parsed line brings its own copies.
  */
 export const changeEntry = (stored: StoredEvent): ChangeEntry => {
   const { envelope } = stored;
   const data = envelope.data as { reason?: unknown } | undefined;
   const entry: { -readonly [K in keyof ChangeEntry]: ChangeEntry[K] } = {
     eventId: envelope.eventId,
-    type: envelope.type,
+    type: shared(sharedTypes, envelope.type, envelope.type),
     position: stored.position.toString(),
     occurredAt: envelope.occurredAt,
     recordedAt: envelope.recordedAt,
-    actor: envelope.actor,
+    actor: shared(sharedActors, actorKey(envelope.actor), envelope.actor),
     commandId: envelope.commandId,
     correlationId: envelope.correlationId,
   };
