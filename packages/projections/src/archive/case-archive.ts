@@ -7,7 +7,7 @@ import {
   type StoredEvent,
   type TicketEvent,
 } from '@civic-ledger/domain';
-import { type ChangeEntry, changeEntry, envelopeOf, idOf, push } from '../kernel/events.js';
+import { type ChangeEntry, changeEntry, envelopeOf, push } from '../kernel/events.js';
 import { readableData } from '../kernel/masking.js';
 import type { Projection } from '../kernel/projection.js';
 import { snapshot } from '../kernel/snapshot.js';
@@ -395,17 +395,18 @@ const archiveStep = (f: CaseFile, stored: StoredEvent): CaseFile => {
   }
 };
 
-/** The case file key an event belongs to, and its kind and id. */
+/**
+ * The case file key an event belongs to (`<kind>-<caseId>`) and its kind; the case id is the
+ * key after the kind (not sliced out for every event: only a new file needs it).
+ */
 const locate = (
   state: CaseArchiveState,
   stored: StoredEvent,
-): { key: string; kind: CaseKind; caseId: string } | undefined => {
+): { key: string; kind: CaseKind } | undefined => {
   const { streamId } = stored.envelope;
-  const ticketId = idOf(streamId, 'ticket-');
-  if (ticketId !== undefined) return { key: streamId, kind: 'ticket', caseId: ticketId };
-  const complaintId = idOf(streamId, 'complaint-');
-  if (complaintId !== undefined) return { key: streamId, kind: 'complaint', caseId: complaintId };
-  if (idOf(streamId, 'archive-') === undefined) return undefined;
+  if (streamId.startsWith('ticket-')) return { key: streamId, kind: 'ticket' };
+  if (streamId.startsWith('complaint-')) return { key: streamId, kind: 'complaint' };
+  if (!streamId.startsWith('archive-')) return undefined;
   // Only the classification names the kind; later archive events follow the stream to its file.
   const data = stored.envelope.data as { caseId?: unknown; caseKind?: unknown };
   if (typeof data.caseId !== 'string') return undefined;
@@ -415,7 +416,7 @@ const locate = (
       : state.archiveKinds.get(streamId);
   if (kind === undefined) return undefined;
   state.archiveKinds.set(streamId, kind);
-  return { key: `${kind}-${data.caseId}`, kind, caseId: data.caseId };
+  return { key: `${kind}-${data.caseId}`, kind };
 };
 
 /** Case files are entities keyed `<kind>-<caseId>`: the archive can keep them in a document store. */
@@ -446,8 +447,9 @@ export const applyCaseArchive = (
   if (!where) return state;
   const { envelope } = stored;
   const data = readableData(envelope.type, envelope.data, privileged);
+  const known = state.files.get(where.key);
   const current =
-    state.files.get(where.key) ?? newFile(where.caseId, where.kind, envelope.occurredAt);
+    known ?? newFile(where.key.slice(where.kind.length + 1), where.kind, envelope.occurredAt);
   const event = { type: envelope.type, data } as never;
   let next: CaseFile;
   if (envelope.streamId.startsWith('archive-')) next = archiveStep(current, stored);
@@ -458,7 +460,7 @@ export const applyCaseArchive = (
   entry.data = data;
   push(next.timeline, entry);
   draft(next).lastStep = envelope.type;
-  if (next !== current || !state.files.has(where.key)) state.files.set(where.key, next);
+  if (next !== known) state.files.set(where.key, next);
   return state;
 };
 

@@ -155,11 +155,11 @@ export const createStaffPerformanceProjection = (
     apply: (state, stored: StoredEvent) => {
       const { streamId } = stored.envelope;
       if (streamId.startsWith('ticket-')) {
+        // No closure per event: a replay passes every ticket event through here.
         const e = envelopeOf<TicketEvent>(stored);
-        const on = () => dateOf(e.data.at);
         if (e.type === 'TicketCompleted')
           addFact(record(state, e.data.firstResponsibleStaffId).completions, [
-            dayNumber(on()),
+            dayNumber(dateOf(e.data.at)),
             e.data.withinLimit ? 1 : 0,
           ]);
         else if (e.type === 'FirstResponseRecorded')
@@ -169,7 +169,7 @@ export const createStaffPerformanceProjection = (
           ]);
         else if (e.type === 'TicketRated')
           addFact(record(state, e.data.firstResponsibleStaffId).ratings, [
-            dayNumber(on()),
+            dayNumber(dateOf(e.data.at)),
             e.data.good ? 1 : 0,
             e.data.level,
           ]);

@@ -25,20 +25,28 @@ export interface ChangeEntry {
   readonly reason?: string;
 }
 
-/** Distinct values kept by `shared`, each kind; bounded so that odd input cannot grow it forever. */
+/** Distinct values kept of each kind; bounded so that odd input cannot grow it forever. */
 const MAX_SHARED = 10_000;
 const sharedTypes = new Map<string, string>();
 const sharedActors = new Map<string, Actor>();
-const actorKey = (a: Actor): string => `${a.id}\u0000${a.role}\u0000${a.unit}`;
 
-/** The one copy of `value` kept under `key` (the first one seen). */
-const shared = <T>(memo: Map<string, T>, key: string, value: T): T => {
+/** The one copy of `value` kept under `key` (the first one seen that is `same`). */
+const shared = <T>(
+  memo: Map<string, T>,
+  key: string,
+  value: T,
+  same: (known: T, value: T) => boolean,
+): T => {
   const known = memo.get(key);
-  if (known !== undefined) return known;
+  if (known !== undefined && same(known, value)) return known;
   if (memo.size >= MAX_SHARED) memo.clear();
   memo.set(key, value);
   return value;
 };
+
+const sameText = (a: string, b: string): boolean => a === b;
+// Keyed by id alone (no key string to build per event); a changed role or unit replaces it.
+const sameActor = (a: Actor, b: Actor): boolean => a.role === b.role && a.unit === b.unit;
 
 /**
  * The change entry of a stored event (position as a string: state is JSON). A new object,
@@ -52,11 +60,11 @@ export const changeEntry = (stored: StoredEvent): ChangeEntry => {
   const data = envelope.data as { reason?: unknown } | undefined;
   const entry: { -readonly [K in keyof ChangeEntry]: ChangeEntry[K] } = {
     eventId: envelope.eventId,
-    type: shared(sharedTypes, envelope.type, envelope.type),
+    type: shared(sharedTypes, envelope.type, envelope.type, sameText),
     position: stored.position.toString(),
     occurredAt: envelope.occurredAt,
     recordedAt: envelope.recordedAt,
-    actor: shared(sharedActors, actorKey(envelope.actor), envelope.actor),
+    actor: shared(sharedActors, envelope.actor.id, envelope.actor, sameActor),
     commandId: envelope.commandId,
     correlationId: envelope.correlationId,
   };

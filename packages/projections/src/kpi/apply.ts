@@ -105,12 +105,14 @@ const merged = (...lists: readonly (readonly string[])[]): readonly string[] => 
   ...new Set(lists.flat()),
 ];
 
+/** The day number of an instant's local date (a function of its own: no closure per event). */
+const dayOf = (dateOf: DateOf, instant: string): number => dayNumber(dateOf(instant));
+
 const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
   const e = envelopeOf<TicketEvent>(stored);
   const id = e.data.ticketId;
   const ticket = s.openTickets.get(id);
   const units = ticket?.units ?? unitListId(s.unitLists, []);
-  const day = (instant: string) => dayNumber(dateOf(instant));
   switch (e.type) {
     case 'TicketReceived': {
       const received = unitsIdOf(
@@ -121,12 +123,12 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       );
       // A first response recorded before the receipt (a cut log) still counts once.
       s.openTickets.set(id, { units: received, responded: ticket?.responded ?? false });
-      addFact(s.received, [day(e.data.at), received, e.data.nature === 'repeat' ? 1 : 0]);
+      addFact(s.received, [dayOf(dateOf, e.data.at), received, e.data.nature === 'repeat' ? 1 : 0]);
       return;
     }
     case 'QueueNumberCalled':
       addFact(s.waits, [
-        day(e.data.at),
+        dayOf(dateOf, e.data.at),
         unitsIdOf(
           s.unitLists,
           ['centre', e.data.centreId],
@@ -142,14 +144,14 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       s.openTickets.set(id, { units, responded: true });
       const keys = merged(s.unitLists.values[units] ?? [], unitKeys(['centre', e.data.centreId]));
       addFact(s.firstResponses, [
-        day(e.data.receivedAt),
+        dayOf(dateOf, e.data.receivedAt),
         unitListId(s.unitLists, keys),
         e.data.minutes,
       ]);
       return;
     }
     case 'TicketReviewed':
-      addFact(s.reviews, [day(e.data.at), units, e.data.withinLimit ? 1 : 0]);
+      addFact(s.reviews, [dayOf(dateOf, e.data.at), units, e.data.withinLimit ? 1 : 0]);
       return;
     case 'TicketCompleted': {
       const keys = merged(
@@ -162,7 +164,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       );
       const community = e.data.communityId;
       addFact(s.completions, [
-        day(e.data.at),
+        dayOf(dateOf, e.data.at),
         unitListId(s.unitLists, keys),
         e.data.withinLimit ? 1 : 0,
         internId(s.communities, community, () => community),
@@ -171,7 +173,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     }
     case 'TicketRated':
       addFact(s.ratings, [
-        day(e.data.at),
+        dayOf(dateOf, e.data.at),
         unitsIdOf(
           s.unitLists,
           ['centre', e.data.centreId],
