@@ -1,5 +1,5 @@
 import type { TicketEvent } from './events.js';
-import type { TicketState } from './state.js';
+import { initialTicketState, type TicketState } from './state.js';
 
 type Key = keyof TicketState;
 
@@ -155,8 +155,7 @@ const changesOf = (state: TicketState, event: TicketEvent): Changes => {
  * into `state` and grows its history (TKT-05), all in place. For a read model that owns its
  * ticket states (applicant progress): a replay folds millions of ticket events, and a copy
  * of the whole state for each one was most of that read model's cost. `state` must not be
- * shared with anyone (a decider's state, a query's answer): start from a copy of
- * `initialTicketState` with a history of its own.
+ * shared with anyone (a decider's state, a query's answer): start from `ownTicketState()`.
  */
 export const evolveTicketInPlace = (state: TicketState, event: TicketEvent): TicketState => {
   const draft = Object.assign(state as Draft, changesOf(state, event));
@@ -169,8 +168,15 @@ export const evolveTicketInPlace = (state: TicketState, event: TicketEvent): Tic
 };
 
 /**
- * Folds one ticket event into the state (the decider's `evolve`): a copy one level deep with
- * a history of its own is a state of its own (see `changesOf`), folded in place.
+ * A copy of `state` (by default the state before the first event) that
+ * `evolveTicketInPlace` may write into: one level deep, with a history of its own, is a state
+ * of its own, since the changes replace nested values and never mutate them (`changesOf`).
  */
+export const ownTicketState = (state: TicketState = initialTicketState): TicketState => ({
+  ...state,
+  history: [...state.history],
+});
+
+/** Folds one ticket event into the state (the decider's `evolve`): into a copy of its own. */
 export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState =>
-  evolveTicketInPlace({ ...state, history: [...state.history] }, event);
+  evolveTicketInPlace(ownTicketState(state), event);

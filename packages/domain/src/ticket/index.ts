@@ -39,7 +39,7 @@ export {
   type TicketEventType,
   ticketEventTypes,
 } from './events.js';
-export { evolveTicket, evolveTicketInPlace } from './evolve.js';
+export { evolveTicket, evolveTicketInPlace, ownTicketState } from './evolve.js';
 export { type TicketProgress, ticketProgress } from './progress.js';
 export {
   initialTicketState,

@@ -7,7 +7,7 @@ import type { TicketCommand } from './commands.js';
 import type { TicketContext } from './context.js';
 import { ticketDecider } from './decider.js';
 import { type TicketEvent, TicketEventSchemas, ticketEventTypes } from './events.js';
-import { evolveTicket, evolveTicketInPlace } from './evolve.js';
+import { evolveTicket, evolveTicketInPlace, ownTicketState } from './evolve.js';
 import {
   centreHead,
   cmd,
@@ -181,10 +181,10 @@ describe('ticket decider properties (X-05, TKT-08)', () => {
         // A frozen state makes any write into it throw (modules are strict).
         let pure: TicketState = deepFreeze(structuredClone(initialTicketState));
         for (const e of events) pure = deepFreeze(evolveTicket(pure, e));
-        const owned = events.reduce<TicketState>((s, e) => evolveTicketInPlace(s, e), {
-          ...initialTicketState,
-          history: [],
-        });
+        const owned = events.reduce<TicketState>(
+          (s, e) => evolveTicketInPlace(s, e),
+          ownTicketState(),
+        );
         expect(owned).toEqual(run.state);
         expect(pure).toEqual(run.state);
       },

@@ -397,7 +397,9 @@ const archiveStep = (f: CaseFile, stored: StoredEvent): CaseFile => {
 
 /**
  * The case file key an event belongs to (`<kind>-<caseId>`) and its kind; the case id is the
- * key after the kind (not sliced out for every event: only a new file needs it).
+ * key after the kind (not sliced out for every event: only a new file needs it). Only an
+ * archive stream's classification names the kind; its later events follow the stream to its
+ * file (`archiveKinds`, which `applyCaseArchive` records).
  */
 const locate = (
   state: CaseArchiveState,
@@ -407,33 +409,23 @@ const locate = (
   if (streamId.startsWith('ticket-')) return { key: streamId, kind: 'ticket' };
   if (streamId.startsWith('complaint-')) return { key: streamId, kind: 'complaint' };
   if (!streamId.startsWith('archive-')) return undefined;
-  // Only the classification names the kind; later archive events follow the stream to its file.
   const data = stored.envelope.data as { caseId?: unknown; caseKind?: unknown };
   if (typeof data.caseId !== 'string') return undefined;
   const kind =
     data.caseKind === 'ticket' || data.caseKind === 'complaint'
       ? data.caseKind
       : state.archiveKinds.get(streamId);
-  if (kind === undefined) return undefined;
-  state.archiveKinds.set(streamId, kind);
-  return { key: `${kind}-${data.caseId}`, kind };
+  return kind === undefined ? undefined : { key: `${kind}-${data.caseId}`, kind };
 };
 
 /** Case files are entities keyed `<kind>-<caseId>`: the archive can keep them in a document store. */
 export const caseFileEntities: EntityAccess<CaseArchiveState> = {
   entities: (state) => state.files,
   keyOf: (state, stored) => {
-    const { streamId, streamVersion, data } = stored.envelope;
-    if (streamId.startsWith('ticket-') || streamId.startsWith('complaint-'))
-      return { key: streamId, fresh: streamVersion === 1 };
-    if (!streamId.startsWith('archive-')) return undefined;
-    const d = data as { caseId?: unknown; caseKind?: unknown };
-    if (typeof d.caseId !== 'string') return undefined;
-    const kind =
-      d.caseKind === 'ticket' || d.caseKind === 'complaint'
-        ? d.caseKind
-        : state.archiveKinds.get(streamId);
-    return kind === undefined ? undefined : { key: `${kind}-${d.caseId}`, fresh: false };
+    const where = locate(state, stored);
+    if (where === undefined) return undefined;
+    const { streamId, streamVersion } = stored.envelope;
+    return { key: where.key, fresh: streamVersion === 1 && !streamId.startsWith('archive-') };
   },
 };
 
@@ -446,6 +438,8 @@ export const applyCaseArchive = (
   const where = locate(state, stored);
   if (!where) return state;
   const { envelope } = stored;
+  if (envelope.streamId.startsWith('archive-'))
+    state.archiveKinds.set(envelope.streamId, where.kind);
   const data = readableData(envelope.type, envelope.data, privileged);
   const known = state.files.get(where.key);
   const current =

@@ -1,6 +1,6 @@
 import {
   evolveTicketInPlace,
-  initialTicketState,
+  ownTicketState,
   type StoredEvent,
   type TicketEvent,
   type TicketProgress,
@@ -55,7 +55,7 @@ export const applicantProgressProjection: Projection<
     const current = state.tickets.get(id);
     const event = { type: e.type, data: e.data } as TicketEvent;
     if (current !== undefined) evolveTicketInPlace(current, event);
-    else state.tickets.set(id, evolveTicketInPlace({ ...initialTicketState, history: [] }, event));
+    else state.tickets.set(id, evolveTicketInPlace(ownTicketState(), event));
     return state;
   },
   queries: (state) => ({
