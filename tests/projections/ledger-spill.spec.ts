@@ -5,13 +5,11 @@ import {
   foldProjection,
   rectificationLedgerProjection,
   spillEntities,
-  toJson,
 } from '@civic-ledger/projections';
 import { describe, expect, it } from 'vitest';
 import { acceptRectification, openRectification } from './support/fixtures.js';
 import { createLog } from './support/log.js';
-
-const saved = (value: unknown) => JSON.parse(JSON.stringify(toJson(value)));
+import { saved } from './support/saved.js';
 
 describe('AUD-02 the rectification ledger kept in a document store', () => {
   it('AUD-02 with one entry in memory, every document equals the in-memory fold', async () => {

@@ -15,11 +15,11 @@ import {
   facilityArchiveProjection,
   foldProjection,
   rectificationLedgerProjection,
-  toJson,
 } from '@civic-ledger/projections';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { richLog } from './support/rich-log.js';
+import { saved } from './support/saved.js';
 
 const projections: readonly AnyProjection[] = [
   createKpiProjection({ communities: ['community-A', 'community-B', 'community-Z'] }),
@@ -34,7 +34,6 @@ const projections: readonly AnyProjection[] = [
 
 const events = richLog().events;
 /** What a state looks like once saved: the comparison covers serialisability too. */
-const saved = (state: unknown) => JSON.parse(JSON.stringify(toJson(state)));
 const rebuilt = new Map(projections.map((p) => [p.name, saved(foldProjection(p, events))]));
 
 const append = async (store: EventStore, batch: readonly StoredEvent[]) => {

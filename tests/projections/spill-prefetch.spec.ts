@@ -10,11 +10,9 @@ import {
   foldProjection,
   rectificationLedgerProjection,
   spillEntities,
-  toJson,
 } from '@civic-ledger/projections';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const saved = (value: unknown) => JSON.parse(JSON.stringify(toJson(value)));
+import { saved } from './support/saved.js';
 
 /** Memory documents that count their reads; `batched: false` hides `getMany`. */
 const countingDocuments = (batched: boolean) => {

@@ -7,14 +7,12 @@ import {
   createMemoryEntityDocuments,
   foldProjection,
   spillEntities,
-  toJson,
 } from '@civic-ledger/projections';
 import { describe, expect, it } from 'vitest';
 import { richLog } from './support/rich-log.js';
+import { saved } from './support/saved.js';
 
 const events = richLog().events;
-const saved = (value: unknown) => JSON.parse(JSON.stringify(toJson(value)));
-
 const storeOf = async () => {
   const store = createMemoryEventStore();
   for (const e of events)
