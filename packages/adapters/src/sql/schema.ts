@@ -76,11 +76,16 @@ CREATE OR REPLACE FUNCTION ${s}.append_events(
   e_correlation text[], e_data text[], e_prev text[], e_hash text[], channel text)
 RETURNS TABLE (r_status smallint, r_version integer, r_position bigint)
 LANGUAGE plpgsql
--- PL/pgSQL caches generic plans per session: planned while the log was small, a lookup would
--- stay a sequential scan of the whole log as it grows. Every lookup here has its index (the
--- log head's too, hence "WHERE singleton"); JIT off, since disabled paths look costly.
+-- Generic plans, made once per session: left to choose, PostgreSQL kept planning the call's
+-- statements afresh on every call, a third of the function's time (perf, 8 single appends a
+-- call). A generic plan made while the log was small must not stay a sequential scan of the
+-- whole log as it grows, so every lookup here goes by its index whatever the sizes: seqscan
+-- off (the log head's lookup too, hence "WHERE singleton"), and each lookup of the log a
+-- probe per value (a correlated or LATERAL subquery, never a join that could become a scan;
+-- tests/contract/postgres-plans.spec.ts). JIT off, since disabled paths look costly.
 SET enable_seqscan = off
 SET jit = off
+SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
   n_app integer := coalesce(array_length(a_stream, 1), 0);
@@ -171,7 +176,8 @@ BEGIN
          array_agg(ev.stream_version ORDER BY x.o)
     INTO known_pos, known_sid, known_ver
     FROM unnest(e_id) WITH ORDINALITY AS x(id, o)
-    LEFT JOIN ${s}.events ev ON ev.event_id = x.id;
+    LEFT JOIN LATERAL (SELECT e.position, e.stream_id, e.stream_version FROM ${s}.events e
+                        WHERE e.event_id = x.id) ev ON true;
   SELECT array_agg(y.f ORDER BY y.o) INTO first_at
     FROM (SELECT x.o, min(x.o) OVER (PARTITION BY x.id) AS f
             FROM unnest(e_id) WITH ORDINALITY AS x(id, o)) y;
