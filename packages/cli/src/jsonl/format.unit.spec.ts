@@ -91,8 +91,9 @@ describe('X-07 the fast line check agrees with the schema', () => {
     { ...line, position: '01' },
     { ...line, logHash: 'ABC' },
     { ...line, hash: String(line.hash).toUpperCase() },
-    // Each character class boundary of the hex check: '/' ':' '`' 'g' around 0-9 and a-f.
-    ...['/', ':', '`', 'g'].map((c) => ({
+    // Each character class boundary of the hex check: '/' ':' '`' 'g' around 0-9 and a-f;
+    // beyond ASCII, characters whose low bits are a hex digit's ('°' is 0xB0, '١' a digit).
+    ...['/', ':', '`', 'g', '\u00b0', '\u0130', '\u0661'].map((c) => ({
       ...line,
       prevHash: `${c}${String(line.prevHash).slice(1)}`,
     })),
