@@ -1,11 +1,14 @@
 import { createMemoryEventStore } from '@civic-ledger/adapters';
+import { initialTicketState } from '@civic-ledger/domain';
 import {
   type AnyProjection,
+  type ApplicantProgressState,
   applicantProgressProjection,
   buildProjection,
   caseArchiveProjection,
   createMemoryEntityDocuments,
   foldProjection,
+  type Projection,
   spillEntities,
 } from '@civic-ledger/projections';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +41,38 @@ describe('ARC-02 TKT-05 per-entity read models kept in a document store', () => 
           saved(entities.entities(full).get(key)),
         );
     });
+
+  it('TKT-05 applicant-progress: a ticket read back from the store folds on in the one shape of a ticket state', async () => {
+    // JSON drops the fields a ticket state holds as undefined; read back without them, a
+    // ticket would fold on in a shape of its own (docs/architecture.md: one shape per state).
+    const shapes = new Set<string>();
+    const watched: Projection<ApplicantProgressState, unknown> = {
+      ...applicantProgressProjection,
+      apply: (state, stored) => {
+        const next = applicantProgressProjection.apply(state, stored);
+        for (const ticket of next.tickets.values()) shapes.add(Object.keys(ticket).join());
+        return next;
+      },
+    };
+    const documents = createMemoryEntityDocuments();
+    const spilled = spillEntities(watched, applicantProgressProjection.entities!, {
+      documents,
+      resident: 1,
+      batch: 2,
+    });
+    const built = await buildProjection(await storeOf(), spilled);
+    // Tickets were evicted and read back: more documents than the one resident ticket.
+    expect(documents.size(applicantProgressProjection)).toBeGreaterThan(1);
+    expect([...shapes]).toEqual([Object.keys(initialTicketState).join()]);
+    // The query reads stored tickets back whole too.
+    const resident = applicantProgressProjection.entities!.entities(built.state);
+    const stored = [...foldProjection(applicantProgressProjection, events).tickets.keys()].find(
+      (id) => !resident.has(id),
+    )!;
+    expect(Object.keys((await built.query.document(stored)) as object)).toEqual(
+      Object.keys(initialTicketState),
+    );
+  });
 
   it('a runner refuses a read model backed by a document store', async () => {
     const { createProjectionRunner } = await import('@civic-ledger/projections');

@@ -1,5 +1,6 @@
 import {
   evolveTicketInPlace,
+  initialTicketState,
   ownTicketState,
   type StoredEvent,
   type TicketEvent,
@@ -19,6 +20,8 @@ const ticketEntities: EntityAccess<ApplicantProgressState> = {
     const id = idOf(stored.envelope.streamId, 'ticket-');
     return id === undefined ? undefined : { key: id, fresh: stored.envelope.streamVersion === 1 };
   },
+  // Every field of a ticket state, in the order of the initial state, with the document's values.
+  revive: (ticket) => ({ ...initialTicketState, ...(ticket as TicketState) }),
 };
 
 export interface ApplicantProgressState {

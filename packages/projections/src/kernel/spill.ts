@@ -15,6 +15,12 @@ export interface EntityAccess<S> {
     state: S,
     event: StoredEvent,
   ): { readonly key: string; readonly fresh: boolean } | undefined;
+  /**
+   * An entity as read back from its document, made whole again: JSON drops the fields a state
+   * keeps as `undefined`, and a state folded millions of times should keep one shape whether
+   * it stayed in memory or not (docs/architecture.md). Default: the document as decoded.
+   */
+  revive?(entity: unknown): unknown;
 }
 
 export interface SpillOptions {
@@ -49,6 +55,9 @@ export const spillEntities = <S>(
   const resident = options.resident ?? 5000;
   const batch = options.batch ?? 500;
   const model: ReadModelKey = { name: inner.name, version: inner.version };
+  const revive = access.revive ?? ((entity: unknown) => entity);
+  /** An entity from its document. */
+  const entityOf = (doc: Json): unknown => revive(fromJson(doc));
   /** Evicted, not yet written: still readable from here. */
   const pending = new Map<string, Json>();
   /**
@@ -84,7 +93,7 @@ export const spillEntities = <S>(
   /** Reads an evicted entity back from the store into memory. */
   const restore = async (entities: Map<string, unknown>, key: string): Promise<void> => {
     const doc = await documents.get(model, key);
-    if (doc !== undefined) entities.set(key, fromJson(doc));
+    if (doc !== undefined) entities.set(key, entityOf(doc));
   };
 
   /**
@@ -101,11 +110,11 @@ export const spillEntities = <S>(
     const parked = pending.get(where.key);
     if (parked !== undefined) {
       pending.delete(where.key);
-      entities.set(where.key, fromJson(parked));
+      entities.set(where.key, entityOf(parked));
       return undefined;
     }
     if (fetched !== undefined) {
-      if (fetched !== null) entities.set(where.key, fromJson(fetched));
+      if (fetched !== null) entities.set(where.key, entityOf(fetched));
       return undefined;
     }
     return restore(entities, where.key);
@@ -196,7 +205,7 @@ export const spillEntities = <S>(
         const entity = access.entities(state).get(key);
         if (entity !== undefined) return structuredClone(entity);
         const doc = pending.get(key) ?? (await documents.get(model, key));
-        return doc === undefined ? undefined : fromJson(doc);
+        return doc === undefined ? undefined : entityOf(doc);
       },
     }),
   };
