@@ -183,6 +183,89 @@ export const compilePersonalFields = (
   };
 };
 
+/** A copy of `value` (within a plan of the kinds that may visit one value twice) with its personal fields masked. */
+const maskFound = (plan: Plan, value: unknown): unknown => {
+  const out = new Map<string, PersonalField>();
+  run(plan, value, [], out);
+  if (out.size === 0) return value;
+  return replaceAtPaths(
+    value,
+    [...out.values()].map((f) => ({ path: f.path, value: maskPersonalValue(f.value, f.kind) })),
+  );
+};
+
+/**
+ * `value` with the personal fields `plan` finds masked, in one walk: an object or array is
+ * copied only when a field under it changes, and copied once however many change (finding the
+ * fields first and replacing them path by path copied the data once per field, and made a
+ * path, a key string and a map entry for each). Under an object, array, tuple or record every
+ * branch is a different part of the value, so each is masked on its own; where plans may
+ * visit one value twice or depend on it (`all`, `union`, `dynamic`), the fields are found
+ * first, each once, and replaced — as `run` and `replaceAtPaths` do for the whole data.
+ */
+const maskWith = (plan: Plan, value: unknown): unknown => {
+  if (value === undefined) return value;
+  switch (plan.t) {
+    case 'leaf':
+      return maskPersonalValue(value, plan.kind);
+    case 'object': {
+      if (!isRecord(value)) return value;
+      let copy: Record<string, unknown> | undefined;
+      for (const [key, p] of plan.fields)
+        if (Object.hasOwn(value, key)) {
+          const before = value[key];
+          const after = maskWith(p, before);
+          if (after !== before) {
+            copy ??= { ...value };
+            copy[key] = after;
+          }
+        }
+      return copy ?? value;
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return value;
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const before: unknown = value[i];
+        const after = maskWith(plan.element, before);
+        if (after !== before) {
+          copy ??= [...value];
+          copy[i] = after;
+        }
+      }
+      return copy ?? value;
+    }
+    case 'tuple': {
+      if (!Array.isArray(value)) return value;
+      let copy: unknown[] | undefined;
+      for (const [i, p] of plan.items) {
+        const before: unknown = value[i];
+        const after = maskWith(p, before);
+        if (after !== before) {
+          copy ??= [...value];
+          copy[i] = after;
+        }
+      }
+      return copy ?? value;
+    }
+    case 'record': {
+      if (!isRecord(value)) return value;
+      let copy: Record<string, unknown> | undefined;
+      for (const key of Object.keys(value)) {
+        const before = value[key];
+        const after = maskWith(plan.value, before);
+        if (after !== before) {
+          copy ??= { ...value };
+          copy[key] = after;
+        }
+      }
+      return copy ?? value;
+    }
+    default:
+      return maskFound(plan, value);
+  }
+};
+
 /**
  * `maskEventData(catalogue, ·, ·)` with each event type's walk compiled once (cached by type,
  * as the catalogue holds one schema per type): the same masked copy, the input untouched, and
@@ -191,20 +274,14 @@ export const compilePersonalFields = (
 export const createEventMasker = (
   catalogue: PersonalDataCatalogue,
 ): (<D>(type: string, data: D) => D) => {
-  const finders = new Map<string, ((data: unknown) => readonly PersonalField[]) | null>();
+  const plans = new Map<string, Plan | null>();
   return <D>(type: string, data: D): D => {
-    let find = finders.get(type);
-    if (find === undefined) {
+    let plan = plans.get(type);
+    if (plan === undefined) {
       const schema = catalogue.personalTypes.has(type) ? catalogue.schemaOf(type) : undefined;
-      find = schema ? compilePersonalFields(schema) : null;
-      finders.set(type, find);
+      plan = (schema && compile(schema, 0)) ?? null;
+      plans.set(type, plan);
     }
-    if (find === null) return data;
-    const fields = find(data);
-    if (fields.length === 0) return data;
-    return replaceAtPaths(
-      data,
-      fields.map((f) => ({ path: f.path, value: maskPersonalValue(f.value, f.kind) })),
-    ) as D;
+    return plan === null ? data : (maskWith(plan, data) as D);
   };
 };

@@ -115,6 +115,23 @@ describe('compiled personal-field walks (X-06)', () => {
     }
   });
 
+  it('X-06 masks as maskEventData does through unions, lazies, pipes, tuples and records, copying only what changes', () => {
+    const catalogue = createPersonalDataCatalogue({ SampleEventSchemas: { Sample: Schema } });
+    const mask = createEventMasker(catalogue);
+    for (const data of samples) {
+      const before = JSON.stringify(data);
+      const masked = mask('Sample', data);
+      expect(masked).toEqual(maskEventData(catalogue, 'Sample', data));
+      expect(JSON.stringify(data)).toBe(before);
+    }
+    // What holds no personal field is the input's own value, not a copy of it.
+    const first = samples[0] as { plain: unknown; caseId: string };
+    const masked = mask('Sample', first) as typeof first & { reason: string };
+    expect(masked).not.toBe(first);
+    expect(masked.plain).toBe(first.plain);
+    expect(masked.reason).not.toBe((first as unknown as { reason: string }).reason);
+  });
+
   it('X-06 hands back the data itself when the type holds no personal field', () => {
     const mask = createEventMasker(createPersonalDataCatalogue(domain));
     const data = { ticketId: 'T1' };
