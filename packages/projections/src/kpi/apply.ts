@@ -11,7 +11,8 @@ import type {
 import { envelopeOf, idOf, push } from '../kernel/events.js';
 import { addFact, dayNumber, internId } from '../kernel/fact-table.js';
 import type { FacilityFact, KpiState, StaffFact } from './facts.js';
-import { internUnits, unitKeys, unitListId, unitsIdOf } from './units.js';
+import { mergedUnitId, unitIdOf } from './unit-ids.js';
+import { internUnits, unitKeys, unitListId } from './units.js';
 
 type DateOf = WorkCalendar['dateOf'];
 
@@ -96,15 +97,6 @@ const applyFacility = (
   }
 };
 
-/** The unit keys of a list id, without those of one kind. */
-const withoutKind = (s: KpiState, units: number, kind: string): readonly string[] =>
-  (s.unitLists.values[units] ?? []).filter((u) => !u.startsWith(`${kind}:`));
-
-/** The union of unit-key lists, in order, each key once. */
-const merged = (...lists: readonly (readonly string[])[]): readonly string[] => [
-  ...new Set(lists.flat()),
-];
-
 /** The day number of an instant's local date (a function of its own: no closure per event). */
 const dayOf = (dateOf: DateOf, instant: string): number => dayNumber(dateOf(instant));
 
@@ -115,11 +107,14 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
   const units = ticket?.units ?? unitListId(s.unitLists, []);
   switch (e.type) {
     case 'TicketReceived': {
-      const received = unitsIdOf(
+      const received = unitIdOf(
         s.unitLists,
-        ['centre', e.data.centreId],
-        ['window', e.data.windowId],
-        ['staff', e.data.firstResponsibleStaffId],
+        'centre',
+        e.data.centreId,
+        'window',
+        e.data.windowId,
+        'staff',
+        e.data.firstResponsibleStaffId,
       );
       // A first response recorded before the receipt (a cut log) still counts once.
       s.openTickets.set(id, { units: received, responded: ticket?.responded ?? false });
@@ -129,11 +124,14 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'QueueNumberCalled':
       addFact(s.waits, [
         dayOf(dateOf, e.data.at),
-        unitsIdOf(
+        unitIdOf(
           s.unitLists,
-          ['centre', e.data.centreId],
-          ['window', e.data.windowId],
-          ['staff', e.data.staffId],
+          'centre',
+          e.data.centreId,
+          'window',
+          e.data.windowId,
+          'staff',
+          e.data.staffId,
         ),
         e.data.waitMinutes,
       ]);
@@ -142,10 +140,9 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       // One first response per ticket; dated by receipt, as K-03 measures from receipt.
       if (ticket?.responded) return;
       s.openTickets.set(id, { units, responded: true });
-      const keys = merged(s.unitLists.values[units] ?? [], unitKeys(['centre', e.data.centreId]));
       addFact(s.firstResponses, [
         dayOf(dateOf, e.data.receivedAt),
-        unitListId(s.unitLists, keys),
+        mergedUnitId(s.unitLists, units, undefined, 'centre', e.data.centreId),
         e.data.minutes,
       ]);
       return;
@@ -154,18 +151,21 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       addFact(s.reviews, [dayOf(dateOf, e.data.at), units, e.data.withinLimit ? 1 : 0]);
       return;
     case 'TicketCompleted': {
-      const keys = merged(
-        withoutKind(s, units, 'staff'),
-        unitKeys(
-          ['centre', e.data.centreId],
-          ['department', e.data.unitId],
-          ['staff', e.data.firstResponsibleStaffId],
-        ),
-      );
       const community = e.data.communityId;
       addFact(s.completions, [
         dayOf(dateOf, e.data.at),
-        unitListId(s.unitLists, keys),
+        // The staff of the receipt gives way to the first responsible staff of the completion.
+        mergedUnitId(
+          s.unitLists,
+          units,
+          'staff',
+          'centre',
+          e.data.centreId,
+          'department',
+          e.data.unitId,
+          'staff',
+          e.data.firstResponsibleStaffId,
+        ),
         e.data.withinLimit ? 1 : 0,
         internId(s.communities, community, () => community),
       ]);
@@ -174,12 +174,16 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'TicketRated':
       addFact(s.ratings, [
         dayOf(dateOf, e.data.at),
-        unitsIdOf(
+        unitIdOf(
           s.unitLists,
-          ['centre', e.data.centreId],
-          ['window', e.data.windowId],
-          ['department', e.data.unitId],
-          ['staff', e.data.firstResponsibleStaffId],
+          'centre',
+          e.data.centreId,
+          'window',
+          e.data.windowId,
+          'department',
+          e.data.unitId,
+          'staff',
+          e.data.firstResponsibleStaffId,
         ),
         e.data.good ? 1 : 0,
       ]);

@@ -1,0 +1,115 @@
+import type { Interned } from '../kernel/fact-table.js';
+import { unitKey, unitListId } from './units.js';
+import type { UnitKind } from './value.js';
+
+/**
+ * The unit-list id of a fact, found from its parts without building anything: a ticket fact
+ * named its units by a list of `[kind, id]` pairs, a key string per unit and a joined key
+ * per list, about a microsecond of garbage for each of a third of a replay's events. The
+ * ids are remembered per state's `unitLists` in a tree of maps keyed by the parts themselves
+ * (kinds, ids, a base list id), so a combination seen before costs a few map lookups; a new
+ * one is interned as before, so the ids and the saved state are exactly what they were.
+ */
+interface Node {
+  /** The list id at this node (-1: not reached yet). */
+  id: number;
+  next: Map<string | number, Node> | undefined;
+}
+
+const roots = new WeakMap<Interned<readonly string[]>, Node>();
+
+const rootOf = (lists: Interned<readonly string[]>): Node => {
+  let root = roots.get(lists);
+  if (root === undefined) {
+    root = { id: -1, next: undefined };
+    roots.set(lists, root);
+  }
+  return root;
+};
+
+const step = (node: Node, part: string | number): Node => {
+  let next = node.next;
+  if (next === undefined) {
+    next = new Map();
+    node.next = next;
+  }
+  let child = next.get(part);
+  if (child === undefined) {
+    child = { id: -1, next: undefined };
+    next.set(part, child);
+  }
+  return child;
+};
+
+/** One `[kind, id]` pair further down the tree; an absent id is skipped, as `unitKeys` skips it. */
+const pair = (node: Node, kind: UnitKind | undefined, id: string | undefined): Node =>
+  kind === undefined || id === undefined ? node : step(step(node, kind), id);
+
+/** The keys of up to four pairs, absent ids skipped (the slow path: a combination not seen yet). */
+const keysOf = (
+  pairs: readonly (readonly [UnitKind | undefined, string | undefined])[],
+): string[] => {
+  const keys: string[] = [];
+  for (const [kind, id] of pairs)
+    if (kind !== undefined && id !== undefined) keys.push(unitKey(kind, id));
+  return keys;
+};
+
+/** `unitsIdOf(lists, [k1, i1], [k2, i2] …)` of up to four pairs, without the lists. */
+export const unitIdOf = (
+  lists: Interned<readonly string[]>,
+  k1: UnitKind,
+  i1: string | undefined,
+  k2?: UnitKind,
+  i2?: string,
+  k3?: UnitKind,
+  i3?: string,
+  k4?: UnitKind,
+  i4?: string,
+): number => {
+  const node = pair(pair(pair(pair(rootOf(lists), k1, i1), k2, i2), k3, i3), k4, i4);
+  if (node.id < 0)
+    node.id = unitListId(
+      lists,
+      keysOf([
+        [k1, i1],
+        [k2, i2],
+        [k3, i3],
+        [k4, i4],
+      ]),
+    );
+  return node.id;
+};
+
+/** Marks the start of a merge's path: no unit kind is spelled so. */
+const MERGE = '\u0000merge';
+
+/**
+ * The id of list `base` — without its units of kind `drop`, when given — followed by the
+ * units of up to three pairs, each unit once (in the order first seen).
+ */
+export const mergedUnitId = (
+  lists: Interned<readonly string[]>,
+  base: number,
+  drop: UnitKind | undefined,
+  k1: UnitKind,
+  i1: string | undefined,
+  k2?: UnitKind,
+  i2?: string,
+  k3?: UnitKind,
+  i3?: string,
+): number => {
+  const start = step(step(step(rootOf(lists), MERGE), drop ?? ''), base);
+  const node = pair(pair(pair(start, k1, i1), k2, i2), k3, i3);
+  if (node.id < 0) {
+    const prefix = drop === undefined ? undefined : `${drop}:`;
+    const kept = (lists.values[base] ?? []).filter((u) => !prefix || !u.startsWith(prefix));
+    const added = keysOf([
+      [k1, i1],
+      [k2, i2],
+      [k3, i3],
+    ]);
+    node.id = unitListId(lists, [...new Set([...kept, ...added])]);
+  }
+  return node.id;
+};
