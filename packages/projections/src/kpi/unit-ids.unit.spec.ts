@@ -29,7 +29,10 @@ describe('KPI unit-list ids remembered by their parts', () => {
         const remembered = interned<readonly string[]>();
         const built = interned<readonly string[]>();
         for (const s of steps) {
-          const [[k1, i1], [k2, i2] = [], [k3, i3] = [], [k4, i4] = []] = s.pairs;
+          const [k1, i1] = s.pairs[0]!;
+          const [k2, i2] = s.pairs[1] ?? [];
+          const [k3, i3] = s.pairs[2] ?? [];
+          const [k4, i4] = s.pairs[3] ?? [];
           if (!s.merge) {
             expect(unitIdOf(remembered, k1, i1, k2, i2, k3, i3, k4, i4)).toBe(
               unitsIdOf(built, ...s.pairs),
