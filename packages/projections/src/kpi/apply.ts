@@ -11,7 +11,7 @@ import type {
 import { envelopeOf, idOf, push } from '../kernel/events.js';
 import { addFact, dayNumber, internId } from '../kernel/fact-table.js';
 import type { FacilityFact, KpiState, StaffFact } from './facts.js';
-import { mergedUnitId, unitIdOf } from './unit-ids.js';
+import { NO_BASE, unitListIdOf } from './unit-ids.js';
 import { internUnits, unitKeys, unitListId } from './units.js';
 
 type DateOf = WorkCalendar['dateOf'];
@@ -107,8 +107,10 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
   const units = ticket?.units ?? unitListId(s.unitLists, []);
   switch (e.type) {
     case 'TicketReceived': {
-      const received = unitIdOf(
+      const received = unitListIdOf(
         s.unitLists,
+        NO_BASE,
+        undefined,
         'centre',
         e.data.centreId,
         'window',
@@ -124,8 +126,10 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'QueueNumberCalled':
       addFact(s.waits, [
         dayOf(dateOf, e.data.at),
-        unitIdOf(
+        unitListIdOf(
           s.unitLists,
+          NO_BASE,
+          undefined,
           'centre',
           e.data.centreId,
           'window',
@@ -142,7 +146,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       s.openTickets.set(id, { units, responded: true });
       addFact(s.firstResponses, [
         dayOf(dateOf, e.data.receivedAt),
-        mergedUnitId(s.unitLists, units, undefined, 'centre', e.data.centreId),
+        unitListIdOf(s.unitLists, units, undefined, 'centre', e.data.centreId),
         e.data.minutes,
       ]);
       return;
@@ -155,7 +159,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
       addFact(s.completions, [
         dayOf(dateOf, e.data.at),
         // The staff of the receipt gives way to the first responsible staff of the completion.
-        mergedUnitId(
+        unitListIdOf(
           s.unitLists,
           units,
           'staff',
@@ -174,8 +178,10 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'TicketRated':
       addFact(s.ratings, [
         dayOf(dateOf, e.data.at),
-        unitIdOf(
+        unitListIdOf(
           s.unitLists,
+          NO_BASE,
+          undefined,
           'centre',
           e.data.centreId,
           'window',

@@ -55,40 +55,19 @@ const keysOf = (
   return keys;
 };
 
-/** `unitsIdOf(lists, [k1, i1], [k2, i2] …)` of up to four pairs, without the lists. */
-export const unitIdOf = (
-  lists: Interned<readonly string[]>,
-  k1: UnitKind,
-  i1: string | undefined,
-  k2?: UnitKind,
-  i2?: string,
-  k3?: UnitKind,
-  i3?: string,
-  k4?: UnitKind,
-  i4?: string,
-): number => {
-  const node = pair(pair(pair(pair(rootOf(lists), k1, i1), k2, i2), k3, i3), k4, i4);
-  if (node.id < 0)
-    node.id = unitListId(
-      lists,
-      keysOf([
-        [k1, i1],
-        [k2, i2],
-        [k3, i3],
-        [k4, i4],
-      ]),
-    );
-  return node.id;
-};
+/** `base` for a list of the pairs alone. */
+export const NO_BASE = -1;
 
 /** Marks the start of a merge's path: no unit kind is spelled so. */
 const MERGE = '\u0000merge';
 
 /**
- * The id of list `base` — without its units of kind `drop`, when given — followed by the
- * units of up to three pairs, each unit once (in the order first seen).
+ * The unit-list id of up to four `[kind, id]` pairs (an absent id skipped): with `NO_BASE`,
+ * the list `unitsIdOf(lists, [k1, i1] …)` gives; else the units of list `base` — without
+ * those of kind `drop`, when given — followed by the pairs' units, each unit once (in the
+ * order first seen).
  */
-export const mergedUnitId = (
+export const unitListIdOf = (
   lists: Interned<readonly string[]>,
   base: number,
   drop: UnitKind | undefined,
@@ -98,18 +77,25 @@ export const mergedUnitId = (
   i2?: string,
   k3?: UnitKind,
   i3?: string,
+  k4?: UnitKind,
+  i4?: string,
 ): number => {
-  const start = step(step(step(rootOf(lists), MERGE), drop ?? ''), base);
-  const node = pair(pair(pair(start, k1, i1), k2, i2), k3, i3);
+  let node = rootOf(lists);
+  if (base !== NO_BASE) node = step(step(step(node, MERGE), drop ?? ''), base);
+  node = pair(pair(pair(pair(node, k1, i1), k2, i2), k3, i3), k4, i4);
   if (node.id < 0) {
-    const prefix = drop === undefined ? undefined : `${drop}:`;
-    const kept = (lists.values[base] ?? []).filter((u) => !prefix || !u.startsWith(prefix));
-    const added = keysOf([
+    const keys = keysOf([
       [k1, i1],
       [k2, i2],
       [k3, i3],
+      [k4, i4],
     ]);
-    node.id = unitListId(lists, [...new Set([...kept, ...added])]);
+    if (base === NO_BASE) node.id = unitListId(lists, keys);
+    else {
+      const prefix = drop === undefined ? undefined : `${drop}:`;
+      const kept = (lists.values[base] ?? []).filter((u) => !prefix || !u.startsWith(prefix));
+      node.id = unitListId(lists, [...new Set([...kept, ...keys])]);
+    }
   }
   return node.id;
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interned } from '../kernel/fact-table.js';
-import { mergedUnitId, unitIdOf } from './unit-ids.js';
+import { NO_BASE, unitListIdOf } from './unit-ids.js';
 import { unitKeys, unitListId, unitsIdOf } from './units.js';
 import type { UnitKind } from './value.js';
 
@@ -34,9 +34,9 @@ describe('KPI unit-list ids remembered by their parts', () => {
           const [k3, i3] = s.pairs[2] ?? [];
           const [k4, i4] = s.pairs[3] ?? [];
           if (!s.merge) {
-            expect(unitIdOf(remembered, k1, i1, k2, i2, k3, i3, k4, i4)).toBe(
-              unitsIdOf(built, ...s.pairs),
-            );
+            expect(
+              unitListIdOf(remembered, NO_BASE, undefined, k1, i1, k2, i2, k3, i3, k4, i4),
+            ).toBe(unitsIdOf(built, ...s.pairs));
             continue;
           }
           // The base must exist in both: it is an id a fact already holds.
@@ -45,7 +45,7 @@ describe('KPI unit-list ids remembered by their parts', () => {
           const prefix = s.drop === undefined ? undefined : `${s.drop}:`;
           const kept = (built.values[base] ?? []).filter((u) => !prefix || !u.startsWith(prefix));
           const expected = unitListId(built, [...new Set([...kept, ...unitKeys(...s.pairs)])]);
-          expect(mergedUnitId(remembered, base, s.drop, k1, i1, k2, i2, k3, i3)).toBe(expected);
+          expect(unitListIdOf(remembered, base, s.drop, k1, i1, k2, i2, k3, i3)).toBe(expected);
         }
         expect(remembered.values).toEqual(built.values);
         expect([...remembered.ids]).toEqual([...built.ids]);
