@@ -100,6 +100,28 @@ const applyFacility = (
 /** The day number of an instant's local date (a function of its own: no closure per event). */
 const dayOf = (dateOf: DateOf, instant: string): number => dayNumber(dateOf(instant));
 
+/** The units of a fact at a service window: centre, window, department (when named) and staff. */
+const deskUnits = (
+  s: KpiState,
+  centreId: string | undefined,
+  windowId: string | undefined,
+  departmentId: string | undefined,
+  staffId: string | undefined,
+): number =>
+  unitListIdOf(
+    s.unitLists,
+    NO_BASE,
+    undefined,
+    'centre',
+    centreId,
+    'window',
+    windowId,
+    'department',
+    departmentId,
+    'staff',
+    staffId,
+  );
+
 const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => {
   const e = envelopeOf<TicketEvent>(stored);
   const id = e.data.ticketId;
@@ -107,15 +129,11 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
   const units = ticket?.units ?? unitListId(s.unitLists, []);
   switch (e.type) {
     case 'TicketReceived': {
-      const received = unitListIdOf(
-        s.unitLists,
-        NO_BASE,
-        undefined,
-        'centre',
+      const received = deskUnits(
+        s,
         e.data.centreId,
-        'window',
         e.data.windowId,
-        'staff',
+        undefined,
         e.data.firstResponsibleStaffId,
       );
       // A first response recorded before the receipt (a cut log) still counts once.
@@ -126,17 +144,7 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'QueueNumberCalled':
       addFact(s.waits, [
         dayOf(dateOf, e.data.at),
-        unitListIdOf(
-          s.unitLists,
-          NO_BASE,
-          undefined,
-          'centre',
-          e.data.centreId,
-          'window',
-          e.data.windowId,
-          'staff',
-          e.data.staffId,
-        ),
+        deskUnits(s, e.data.centreId, e.data.windowId, undefined, e.data.staffId),
         e.data.waitMinutes,
       ]);
       return;
@@ -178,17 +186,11 @@ const applyTicket = (s: KpiState, stored: StoredEvent, dateOf: DateOf): void => 
     case 'TicketRated':
       addFact(s.ratings, [
         dayOf(dateOf, e.data.at),
-        unitListIdOf(
-          s.unitLists,
-          NO_BASE,
-          undefined,
-          'centre',
+        deskUnits(
+          s,
           e.data.centreId,
-          'window',
           e.data.windowId,
-          'department',
           e.data.unitId,
-          'staff',
           e.data.firstResponsibleStaffId,
         ),
         e.data.good ? 1 : 0,
