@@ -3,7 +3,8 @@ import type { FieldPath } from '../kernel/errors.js';
 import { type PersonalDataKind, personalDataKind } from '../kernel/schemas.js';
 import type { PersonalDataCatalogue } from './catalogue.js';
 import { maskPersonalValue } from './mask.js';
-import { findPersonalFields, type PersonalField, replaceAtPaths } from './personal-fields.js';
+import { maskFields } from './mask-event.js';
+import { findPersonalFields, type PersonalField } from './personal-fields.js';
 import { defOf, isRecord, MAX_DEPTH, propValuesOf, WRAPPERS } from './schema-walk.js';
 
 /**
@@ -187,11 +188,7 @@ export const compilePersonalFields = (
 const maskFound = (plan: Plan, value: unknown): unknown => {
   const out = new Map<string, PersonalField>();
   run(plan, value, [], out);
-  if (out.size === 0) return value;
-  return replaceAtPaths(
-    value,
-    [...out.values()].map((f) => ({ path: f.path, value: maskPersonalValue(f.value, f.kind) })),
-  );
+  return maskFields(value, [...out.values()]);
 };
 
 /**

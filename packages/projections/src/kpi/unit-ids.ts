@@ -1,5 +1,5 @@
 import type { Interned } from '../kernel/fact-table.js';
-import { unitKey, unitListId } from './units.js';
+import { unitKeys, unitListId } from './units.js';
 import type { UnitKind } from './value.js';
 
 /**
@@ -45,15 +45,11 @@ const step = (node: Node, part: string | number): Node => {
 const pair = (node: Node, kind: UnitKind | undefined, id: string | undefined): Node =>
   kind === undefined || id === undefined ? node : step(step(node, kind), id);
 
-/** The keys of up to four pairs, absent ids skipped (the slow path: a combination not seen yet). */
-const keysOf = (
+/** The pairs whose kind is given (the slow path: a combination not seen yet). */
+const given = (
   pairs: readonly (readonly [UnitKind | undefined, string | undefined])[],
-): string[] => {
-  const keys: string[] = [];
-  for (const [kind, id] of pairs)
-    if (kind !== undefined && id !== undefined) keys.push(unitKey(kind, id));
-  return keys;
-};
+): (readonly [UnitKind, string | undefined])[] =>
+  pairs.filter((p): p is readonly [UnitKind, string | undefined] => p[0] !== undefined);
 
 /** `base` for a list of the pairs alone. */
 export const NO_BASE = -1;
@@ -84,12 +80,14 @@ export const unitListIdOf = (
   if (base !== NO_BASE) node = step(step(step(node, MERGE), drop ?? ''), base);
   node = pair(pair(pair(pair(node, k1, i1), k2, i2), k3, i3), k4, i4);
   if (node.id < 0) {
-    const keys = keysOf([
-      [k1, i1],
-      [k2, i2],
-      [k3, i3],
-      [k4, i4],
-    ]);
+    const keys = unitKeys(
+      ...given([
+        [k1, i1],
+        [k2, i2],
+        [k3, i3],
+        [k4, i4],
+      ]),
+    );
     if (base === NO_BASE) node.id = unitListId(lists, keys);
     else {
       const prefix = drop === undefined ? undefined : `${drop}:`;
