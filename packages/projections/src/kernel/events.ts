@@ -45,8 +45,20 @@ const shared = <T>(
 };
 
 const sameText = (a: string, b: string): boolean => a === b;
-// Keyed by id alone (no key string to build per event); a changed role or unit replaces it.
-const sameActor = (a: Actor, b: Actor): boolean => a.role === b.role && a.unit === b.unit;
+/**
+ * Keyed by id alone (no key string to build per event); any other difference replaces it. Every
+ * field is compared, not only role and unit: a line may carry fields the schema does not name
+ * (its hash covers them), and an entry must show the actor its event has, nothing less.
+ */
+const sameActor = (a: Actor, b: Actor): boolean => {
+  let fields = 0;
+  for (const key in b) {
+    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+    fields++;
+  }
+  for (const _ in a) fields--;
+  return fields === 0;
+};
 
 /**
  * The change entry of a stored event (position as a string: state is JSON). A new object,
