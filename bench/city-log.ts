@@ -106,8 +106,9 @@ export const cityLogFile = async (events: number): Promise<string> => {
 /**
  * Reads a file once, untimed, so that a timed pass finds it in the page cache. This host's
  * kernel pages out memory left untouched for about a minute (DAMON, action `pageout`, minimum
- * age 12 × 5 s): a file written or read earlier in the run may be back on disk or not, and a cold first run of `verify` read 35 600 /s against
- * 212 909 and 276 610 for the two after it. `replay` warms its file the same way.
+ * age 12 × 5 s): a file written or read earlier in the run may be back on disk or not, and a
+ * cold first run of `verify` read 35 600 /s against 212 909 and 276 610 for the two after it.
+ * `replay` warms its file the same way, through its untimed baseline pass.
  */
 export const warmPageCache = async (path: string): Promise<void> => {
   const file = await open(path, 'r');
