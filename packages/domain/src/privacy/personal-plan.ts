@@ -191,6 +191,27 @@ const maskFound = (plan: Plan, value: unknown): unknown => {
   return maskFields(value, [...out.values()]);
 };
 
+/** An object or array whose parts `maskWith` masks one by one. */
+type Parts = Record<string | number, unknown>;
+
+/**
+ * Masks one part of `value` (a key or an index) by `plan`. When that changes it, the part is
+ * written into `copy`, which is made from `value` at the first change, and `copy` is returned.
+ */
+const maskPart = (
+  value: object,
+  key: string | number,
+  plan: Plan,
+  copy: Parts | undefined,
+): Parts | undefined => {
+  const before = (value as Parts)[key];
+  const after = maskWith(plan, before);
+  if (after === before) return copy;
+  const out = copy ?? ((Array.isArray(value) ? [...value] : { ...value }) as Parts);
+  out[key] = after;
+  return out;
+};
+
 /**
  * `value` with the personal fields `plan` finds masked, in one walk: an object or array is
  * copied only when a field under it changes, and copied once however many change (finding the
@@ -207,55 +228,27 @@ const maskWith = (plan: Plan, value: unknown): unknown => {
       return maskPersonalValue(value, plan.kind);
     case 'object': {
       if (!isRecord(value)) return value;
-      let copy: Record<string, unknown> | undefined;
+      let copy: Parts | undefined;
       for (const [key, p] of plan.fields)
-        if (Object.hasOwn(value, key)) {
-          const before = value[key];
-          const after = maskWith(p, before);
-          if (after !== before) {
-            copy ??= { ...value };
-            copy[key] = after;
-          }
-        }
+        if (Object.hasOwn(value, key)) copy = maskPart(value, key, p, copy);
       return copy ?? value;
     }
     case 'array': {
       if (!Array.isArray(value)) return value;
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < value.length; i++) {
-        const before: unknown = value[i];
-        const after = maskWith(plan.element, before);
-        if (after !== before) {
-          copy ??= [...value];
-          copy[i] = after;
-        }
-      }
+      let copy: Parts | undefined;
+      for (let i = 0; i < value.length; i++) copy = maskPart(value, i, plan.element, copy);
       return copy ?? value;
     }
     case 'tuple': {
       if (!Array.isArray(value)) return value;
-      let copy: unknown[] | undefined;
-      for (const [i, p] of plan.items) {
-        const before: unknown = value[i];
-        const after = maskWith(p, before);
-        if (after !== before) {
-          copy ??= [...value];
-          copy[i] = after;
-        }
-      }
+      let copy: Parts | undefined;
+      for (const [i, p] of plan.items) copy = maskPart(value, i, p, copy);
       return copy ?? value;
     }
     case 'record': {
       if (!isRecord(value)) return value;
-      let copy: Record<string, unknown> | undefined;
-      for (const key of Object.keys(value)) {
-        const before = value[key];
-        const after = maskWith(plan.value, before);
-        if (after !== before) {
-          copy ??= { ...value };
-          copy[key] = after;
-        }
-      }
+      let copy: Parts | undefined;
+      for (const key of Object.keys(value)) copy = maskPart(value, key, plan.value, copy);
       return copy ?? value;
     }
     default:

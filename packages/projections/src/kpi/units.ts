@@ -45,11 +45,7 @@ export const unitListId = (lists: Interned<readonly string[]>, keys: readonly st
 export const unitsIdOf = (
   lists: Interned<readonly string[]>,
   ...pairs: readonly (readonly [UnitKind, string | undefined])[]
-): number => {
-  const keys: string[] = [];
-  for (const [kind, id] of pairs) if (id !== undefined) keys.push(unitKey(kind, id));
-  return unitListId(lists, keys);
-};
+): number => unitListId(lists, unitKeys(...pairs));
 
 /** For each list of `unitLists`, whether a fact in it belongs to `unit` (all when no unit). */
 export const unitMatches = (
